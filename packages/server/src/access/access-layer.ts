@@ -1,0 +1,169 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
+import type { AuditInput } from '../audit/audit-event.js';
+import { decryptText, encryptText } from '../crypto/envelope.js';
+import type { KeyPurpose, KeyRing } from '../crypto/key-ring.js';
+import { schema, type Role } from '../db/schema.js';
+import type { Pools } from '../db/pool.js';
+import { hasRole, type Actor } from './actor.js';
+import { AccessDeniedError } from './errors.js';
+
+/**
+ * The one way routes reach tenant tables. `run` opens a transaction, scopes it to the actor's
+ * practice (row-level security reads `app.practice_id`), user and roles, hands the work a
+ * `Scoped` handle, writes the audit events the work recorded in the same transaction, and commits.
+ * On a denial it rolls back and records the denial in a transaction of its own; on any other
+ * failure the recorded events are kept with outcome "failure".
+ */
+export type Db = NodePgDatabase<typeof schema>;
+
+export class Scoped {
+  readonly db: Db;
+  readonly events: AuditInput[] = [];
+
+  constructor(
+    readonly client: pg.PoolClient,
+    readonly actor: Actor,
+    private readonly keys: KeyRing,
+  ) {
+    this.db = drizzle({ client, schema });
+  }
+
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) {
+    return this.client.query<R>(text, values);
+  }
+
+  audit(event: AuditInput): void {
+    this.events.push(event);
+  }
+
+  /** Refuses the request: nothing it did is kept; the denial itself is audited. */
+  deny(message: string, event: AuditInput, statusCode = 403): never {
+    throw new AccessDeniedError(message, { ...event, outcome: 'denied' }, statusCode);
+  }
+
+  requireRole(roles: Role[], event: AuditInput): void {
+    if (!hasRole(this.actor, ...roles)) {
+      this.deny('You do not have permission to do that.', event);
+    }
+  }
+
+  encrypt(purpose: KeyPurpose, context: string, plaintext: string): Promise<string> {
+    return encryptText(this.keys, this.client, this.actor.practiceId, purpose, context, plaintext);
+  }
+
+  decrypt(context: string, stored: string): Promise<string> {
+    return decryptText(this.keys, this.client, this.actor.practiceId, context, stored);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class AccessLayer {
+  constructor(
+    private readonly pools: Pools,
+    readonly keys: KeyRing,
+  ) {}
+
+  async run<T>(actor: Actor, work: (tx: Scoped) => Promise<T>): Promise<T> {
+    if (!UUID.test(actor.practiceId)) throw new Error('The access layer needs a practice id to scope to.');
+    const client = await this.pools.app.connect();
+    let scoped: Scoped | undefined;
+    try {
+      await client.query(
+        `BEGIN; SELECT set_config('app.practice_id', ${client.escapeLiteral(actor.practiceId)}, true),
+                set_config('app.user_id', ${client.escapeLiteral(actor.userId ?? '')}, true),
+                set_config('app.roles', ${client.escapeLiteral(actor.roles.join(','))}, true)`,
+      );
+      scoped = new Scoped(client, actor, this.keys);
+      const result = await work(scoped);
+      await writeAuditEvents(client, actor, scoped.events);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      const pending = scoped?.events ?? [];
+      if (error instanceof AccessDeniedError) {
+        await this.recordOutside(actor, [error.event]);
+      } else if (pending.length > 0) {
+        await this.recordOutside(
+          actor,
+          pending.map((event) => ({ ...event, outcome: 'failure' as const })),
+        ).catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Records audit events in a transaction of their own (denials, failures, unauthenticated attempts). */
+  async recordOutside(actor: Actor, events: AuditInput[]): Promise<void> {
+    if (events.length === 0) return;
+    await this.run(actor, async (tx) => {
+      for (const event of events) tx.audit(event);
+    });
+  }
+
+  /** Practice names and slugs are public: the sign-in page lists them. */
+  async listPractices(): Promise<{ id: string; name: string; slug: string; isDemo: boolean; timeZone: string }[]> {
+    const result = await this.pools.app.query<{
+      id: string;
+      name: string;
+      slug: string;
+      is_demo: boolean;
+      time_zone: string;
+    }>('SELECT id, name, slug, is_demo, time_zone FROM practices ORDER BY created_at, name');
+    return result.rows.map((r) => ({ id: r.id, name: r.name, slug: r.slug, isDemo: r.is_demo, timeZone: r.time_zone }));
+  }
+
+  /**
+   * Creates a practice: the one insert into `practices` the row-level policy allows, and only for
+   * the id named in this transaction. The work then runs scoped to the new practice.
+   */
+  async createPractice<T>(
+    practice: { id: string; name: string; slug: string; timeZone: string; isDemo: boolean },
+    actorFor: (practiceId: string) => Actor,
+    work: (tx: Scoped) => Promise<T>,
+  ): Promise<T> {
+    return this.run(actorFor(practice.id), async (tx) => {
+      await tx.query(`SELECT set_config('app.creating_practice', $1, true)`, [practice.id]);
+      await tx.query('INSERT INTO practices (id, name, slug, time_zone, is_demo) VALUES ($1, $2, $3, $4, $5)', [
+        practice.id,
+        practice.name,
+        practice.slug,
+        practice.timeZone,
+        practice.isDemo,
+      ]);
+      tx.audit({ action: 'practice.created', subjectType: 'practice', subjectId: practice.id });
+      return work(tx);
+    });
+  }
+}
+
+async function writeAuditEvents(client: pg.PoolClient, actor: Actor, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  const values: unknown[] = [];
+  const rows = events.map((event, i) => {
+    const base = i * 11;
+    values.push(
+      actor.practiceId,
+      actor.userId,
+      actor.roles.join(',') || (actor.userId ? null : 'system'),
+      event.action,
+      event.outcome ?? 'success',
+      event.subjectType ?? null,
+      event.subjectId ?? null,
+      event.subjectUserId ?? null,
+      actor.ip ?? null,
+      actor.requestId ?? null,
+      JSON.stringify(event.details ?? {}),
+    );
+    return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
+  });
+  await client.query(
+    `INSERT INTO audit_events (practice_id, actor_user_id, actor_role, action, outcome, subject_type, subject_id,
+       subject_user_id, ip, request_id, details) VALUES ${rows.join(', ')}`,
+    values,
+  );
+}

@@ -1,0 +1,94 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from './context.js';
+import { featureRoutes } from './features/index.js';
+import { installAuthentication } from './http/authenticate.js';
+import { installCsrfProtection } from './http/csrf.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installMetrics } from './http/metrics.js';
+import { ErrorResponse } from './http/schemas.js';
+import { installSecurityHeaders } from './http/security-headers.js';
+import { LOG_REDACTIONS } from './logging.js';
+
+/** The HTTP application, built by a factory and never listening by itself (tests use `inject`). */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: FastifyServerOptions['logger']; loggerInstance?: FastifyBaseLogger; serveWeb?: boolean } = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? { level: ctx.config.logLevel, redact: LOG_REDACTIONS } }),
+    genReqId: () => crypto.randomUUID(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: ctx.config.trustProxy,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('ctx', ctx);
+  // Only JSON bodies: text/plain and anything else is refused with 415.
+  app.removeContentTypeParser('text/plain');
+  app.addSchema(ErrorResponse);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Undercurrent API',
+        version: ctx.version,
+        description:
+          'The API behind the Undercurrent web app. Sessions are cookies; every state-changing request needs ' +
+          'the header `X-Undercurrent-CSRF: 1`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: ctx.cookie.name },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+
+  await app.register(cookie);
+  installErrorHandler(app);
+  installSecurityHeaders(app, ctx.config.publicUrl.startsWith('https://'));
+  installCsrfProtection(app, new URL(ctx.config.publicUrl).origin);
+  installAuthentication(app, ctx.access, ctx.cookie);
+  installMetrics(app, ctx.config.metricsToken);
+
+  for (const routes of featureRoutes) await app.register(routes);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const webDist = ctx.config.webDistDir;
+  if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const rel = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
+      if (rel.startsWith('api/')) {
+        return reply.status(404).send({ error: 'not_found', message: 'There is nothing here.' });
+      }
+      const file = path.join(webDist, rel);
+      if (rel && file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        if (rel.startsWith('assets/')) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+        return reply.sendFile(rel);
+      }
+      reply.header('Cache-Control', 'no-cache');
+      return reply.type('text/html; charset=utf-8').send(indexHtml);
+    });
+  }
+
+  await app.ready();
+  return app as unknown as FastifyInstance;
+}

@@ -1,0 +1,72 @@
+/**
+ * Typed audit events. Identifiers only, never content: `details` holds ids, counts, reasons from a
+ * fixed vocabulary — never clinical text, tokens or passwords.
+ */
+export const AUDIT_ACTIONS = [
+  'practice.created',
+  'auth.sign_in',
+  'auth.sign_in_locked',
+  'auth.mfa_verified',
+  'auth.sign_out',
+  'auth.password_changed',
+  'auth.password_reset_requested',
+  'auth.password_reset_completed',
+  'session.revoked',
+  'session.expired',
+  'mfa.totp_enrolled',
+  'mfa.totp_removed',
+  'mfa.passkey_added',
+  'mfa.passkey_removed',
+  'mfa.recovery_codes_generated',
+  'mfa.recovery_code_used',
+  'mfa.reset_by_admin',
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'account.roles_changed',
+  'account.disabled',
+  'account.enabled',
+  'people.listed',
+  'outbox.listed',
+  'outbox.opened',
+  'outbox.retried',
+  'audit.browsed',
+  'audit.verified',
+  'record.access_log_viewed',
+  'keys.rotated',
+  'access.denied',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+export type AuditDetails = Record<string, string | number | boolean | null>;
+
+export interface AuditInput {
+  action: AuditAction;
+  outcome?: AuditOutcome;
+  subjectType?: string;
+  subjectId?: string;
+  /** The person whose record this touches (shown to them in "who opened my record"). */
+  subjectUserId?: string;
+  details?: AuditDetails;
+}
+
+export interface AuditRow {
+  id: number;
+  practice_id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  action: string;
+  outcome: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  subject_user_id: string | null;
+  ip: string | null;
+  request_id: string | null;
+  details: AuditDetails;
+  chain_seq: number | null;
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
+}

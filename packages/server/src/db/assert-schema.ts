@@ -1,0 +1,69 @@
+import type pg from 'pg';
+import { APP_ROLE } from './pool.js';
+
+/** Tables the foundation migration creates; later migrations append theirs. */
+export const EXPECTED_TABLES = [
+  'practices',
+  'users',
+  'memberships',
+  'care_assignments',
+  'invitations',
+  'sessions',
+  'mfa_totp',
+  'mfa_passkeys',
+  'mfa_recovery_codes',
+  'password_resets',
+  'auth_throttle',
+  'practice_keys',
+  'outbox',
+  'audit_events',
+  'audit_chain_heads',
+] as const;
+
+export interface TableSecurity {
+  table: string;
+  hasPracticeId: boolean;
+  rlsEnabled: boolean;
+  rlsForced: boolean;
+  owner: string;
+}
+
+export async function readTableSecurity(client: pg.Pool | pg.PoolClient): Promise<TableSecurity[]> {
+  const result = await client.query<TableSecurity>(`
+    SELECT c.relname AS "table",
+           EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'practice_id'
+                   AND NOT a.attisdropped) AS "hasPracticeId",
+           c.relrowsecurity AS "rlsEnabled",
+           c.relforcerowsecurity AS "rlsForced",
+           pg_get_userbyid(c.relowner) AS owner
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+     ORDER BY c.relname`);
+  return result.rows;
+}
+
+export class SchemaError extends Error {}
+
+/** After migrating: the tables exist, every tenant table has RLS enabled and forced, the app role owns none. */
+export async function assertSchema(owner: pg.Pool, expectedVersion: number): Promise<void> {
+  const version = await owner.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
+  if ((version.rows[0]?.v ?? 0) !== expectedVersion) {
+    throw new SchemaError(
+      `Schema check failed: the database is at migration ${version.rows[0]?.v ?? 'none'}, expected ${expectedVersion}.`,
+    );
+  }
+  const tables = await readTableSecurity(owner);
+  const names = new Set(tables.map((t) => t.table));
+  const missing = EXPECTED_TABLES.filter((t) => !names.has(t));
+  if (missing.length > 0) throw new SchemaError(`Schema check failed: missing tables ${missing.join(', ')}.`);
+  const unprotected = tables.filter((t) => t.hasPracticeId && !(t.rlsEnabled && t.rlsForced));
+  if (unprotected.length > 0) {
+    throw new SchemaError(
+      `Schema check failed: row-level security is not enabled and forced on ${unprotected.map((t) => t.table).join(', ')}.`,
+    );
+  }
+  const ownedByApp = tables.filter((t) => t.owner === APP_ROLE);
+  if (ownedByApp.length > 0) {
+    throw new SchemaError(`Schema check failed: ${APP_ROLE} owns ${ownedByApp.map((t) => t.table).join(', ')}.`);
+  }
+}

@@ -1,0 +1,174 @@
+import type { Scoped } from '../access/access-layer.js';
+import type { Role, SessionStage } from '../db/schema.js';
+import { hashSecret, newSecret } from './tokens.js';
+
+/** DB-backed opaque sessions: idle and absolute timeouts, rotation, listing and revocation. */
+export interface SessionPolicy {
+  staffIdleMinutes: number;
+  clientIdleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface NewSession {
+  id: string;
+  secret: string;
+  absoluteExpiresAt: Date;
+}
+
+export interface ResolvedSession {
+  id: string;
+  userId: string;
+  stage: SessionStage;
+  roles: Role[];
+  displayName: string;
+  email: string;
+  isDemoUser: boolean;
+  createdAt: Date;
+  absoluteExpiresAt: Date;
+  idleMinutes: number;
+}
+
+export function idleMinutesFor(roles: readonly Role[], policy: SessionPolicy): number {
+  return roles.some((r) => r !== 'client') ? policy.staffIdleMinutes : policy.clientIdleMinutes;
+}
+
+export async function createSession(
+  tx: Scoped,
+  input: {
+    userId: string;
+    stage: SessionStage;
+    roles: readonly Role[];
+    policy: SessionPolicy;
+    userAgent?: string | undefined;
+    ip?: string | undefined;
+    absoluteExpiresAt?: Date;
+    mfaMethod?: string | null;
+  },
+): Promise<NewSession> {
+  const secret = newSecret();
+  const absoluteExpiresAt = input.absoluteExpiresAt ?? new Date(Date.now() + input.policy.absoluteHours * 3_600_000);
+  const result = await tx.query<{ id: string }>(
+    `INSERT INTO sessions (practice_id, user_id, token_hash, stage, idle_minutes, absolute_expires_at, user_agent, ip,
+       mfa_method)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      tx.actor.practiceId,
+      input.userId,
+      hashSecret(secret),
+      input.stage,
+      idleMinutesFor(input.roles, input.policy),
+      absoluteExpiresAt,
+      input.userAgent?.slice(0, 300) ?? null,
+      input.ip ?? null,
+      input.mfaMethod ?? null,
+    ],
+  );
+  const id = result.rows[0]?.id;
+  if (!id) throw new Error('session insert returned no id');
+  return { id, secret, absoluteExpiresAt };
+}
+
+/**
+ * Finds the live session for a secret. Expired sessions (idle or absolute) are revoked on sight.
+ * `last_seen_at` is refreshed at most every 15 seconds to keep reads cheap.
+ */
+export async function resolveSession(tx: Scoped, secret: string): Promise<ResolvedSession | undefined> {
+  const result = await tx.query<{
+    id: string;
+    user_id: string;
+    stage: SessionStage;
+    created_at: Date;
+    absolute_expires_at: Date;
+    idle_minutes: number;
+    idle_expired: boolean;
+    absolute_expired: boolean;
+    stale: boolean;
+    display_name: string;
+    email: string;
+    status: string;
+    is_demo: boolean;
+    roles: Role[] | null;
+  }>(
+    `SELECT s.id, s.user_id, s.stage, s.created_at, s.absolute_expires_at, s.idle_minutes,
+            s.last_seen_at < now() - make_interval(mins => s.idle_minutes) AS idle_expired,
+            s.absolute_expires_at <= now() AS absolute_expired,
+            s.last_seen_at < now() - interval '15 seconds' AS stale,
+            u.display_name, u.email, u.status, u.is_demo,
+            (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
+              WHERE m.practice_id = s.practice_id AND m.user_id = s.user_id) AS roles
+       FROM sessions s JOIN users u ON u.practice_id = s.practice_id AND u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
+    [hashSecret(secret)],
+  );
+  const row = result.rows[0];
+  if (!row) return undefined;
+  if (row.idle_expired || row.absolute_expired || row.status !== 'active') {
+    const reason = row.status !== 'active' ? 'account_disabled' : row.idle_expired ? 'idle_timeout' : 'expired';
+    await tx.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1`, [row.id, reason]);
+    tx.audit({
+      action: 'session.expired',
+      subjectType: 'session',
+      subjectId: row.id,
+      subjectUserId: row.user_id,
+      details: { reason },
+    });
+    return undefined;
+  }
+  if (row.stale) await tx.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.id]);
+  return {
+    id: row.id,
+    userId: row.user_id,
+    stage: row.stage,
+    roles: row.roles ?? [],
+    displayName: row.display_name,
+    email: row.email,
+    isDemoUser: row.is_demo,
+    createdAt: row.created_at,
+    absoluteExpiresAt: row.absolute_expires_at,
+    idleMinutes: row.idle_minutes,
+  };
+}
+
+/**
+ * Rotation: the old secret stops working and a new one is issued, keeping the absolute deadline.
+ * Used when a session gains privilege (MFA passed or enrolled).
+ */
+export async function rotateSession(
+  tx: Scoped,
+  current: ResolvedSession,
+  input: { stage: SessionStage; policy: SessionPolicy; userAgent?: string; ip?: string; mfaMethod?: string | null },
+): Promise<NewSession> {
+  await revokeSession(tx, current.id, 'rotated');
+  return createSession(tx, {
+    userId: current.userId,
+    stage: input.stage,
+    roles: current.roles,
+    policy: input.policy,
+    userAgent: input.userAgent,
+    ip: input.ip,
+    absoluteExpiresAt: current.absoluteExpiresAt,
+    mfaMethod: input.mfaMethod ?? null,
+  });
+}
+
+export async function revokeSession(tx: Scoped, sessionId: string, reason: string): Promise<boolean> {
+  const result = await tx.query(
+    'UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+    [sessionId, reason],
+  );
+  return (result.rowCount ?? 0) > 0;
+}
+
+export async function revokeUserSessions(
+  tx: Scoped,
+  userId: string,
+  reason: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  const result = await tx.query(
+    `UPDATE sessions SET revoked_at = now(), revoked_reason = $2
+      WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+    [userId, reason, exceptSessionId ?? null],
+  );
+  return result.rowCount ?? 0;
+}
