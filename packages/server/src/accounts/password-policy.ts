@@ -46,7 +46,8 @@ export function assessPassword(password: string, personal: string[] = []): Passw
   if (password.length < MIN_PASSWORD_LENGTH) {
     problem = `Use at least ${MIN_PASSWORD_LENGTH} characters. A few unrelated words together are easy to remember and hard to guess.`;
   } else if (isCommonPassword(result)) {
-    problem = 'This is one of the most commonly used passwords, so it is among the first an attacker tries. Choose another.';
+    problem =
+      'This is one of the most commonly used passwords, so it is among the first an attacker tries. Choose another.';
   } else if (result.score < MIN_SCORE) {
     problem = `This password would be too easy to guess${warning ? `: ${warning.replace(/\.$/, '')}` : ''}. Try a longer one, such as a few unrelated words.`;
   }

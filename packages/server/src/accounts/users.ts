@@ -17,7 +17,13 @@ export async function createUser(
   const created = await tx.query<{ id: string }>(
     `INSERT INTO users (practice_id, email, display_name, password_hash, is_demo, password_changed_at)
      VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
-    [tx.actor.practiceId, normaliseEmail(input.email), input.displayName.trim(), input.passwordHash, input.isDemo ?? false],
+    [
+      tx.actor.practiceId,
+      normaliseEmail(input.email),
+      input.displayName.trim(),
+      input.passwordHash,
+      input.isDemo ?? false,
+    ],
   );
   const id = created.rows[0]?.id;
   if (!id) throw new Error('user insert returned no id');
@@ -36,10 +42,9 @@ export async function addRoles(tx: Scoped, userId: string, roles: Role[]): Promi
 }
 
 export async function rolesOf(tx: Scoped, userId: string): Promise<Role[]> {
-  const result = await tx.query<{ role: Role }>(
-    'SELECT role FROM memberships WHERE user_id = $1 ORDER BY role',
-    [userId],
-  );
+  const result = await tx.query<{ role: Role }>('SELECT role FROM memberships WHERE user_id = $1 ORDER BY role', [
+    userId,
+  ]);
   return result.rows.map((r) => r.role);
 }
 
@@ -69,11 +74,7 @@ export function hasMfa(state: MfaState): boolean {
  * before doing anything else — except demo staff on a demo practice in demo mode, the only case
  * where MFA is skipped (a real practice never allows it).
  */
-export function stageAfterPassword(input: {
-  roles: readonly Role[];
-  mfa: MfaState;
-  demoSkip: boolean;
-}): SessionStage {
+export function stageAfterPassword(input: { roles: readonly Role[]; mfa: MfaState; demoSkip: boolean }): SessionStage {
   if (hasMfa(input.mfa)) return 'mfa_required';
   if (isStaff(input.roles) && !input.demoSkip) return 'mfa_enrolment';
   return 'active';
