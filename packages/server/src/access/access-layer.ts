@@ -70,15 +70,11 @@ export class AccessLayer {
     const client = await this.pools.app.connect();
     let scoped: Scoped | undefined;
     try {
-      await client.query(
-        `BEGIN; SELECT set_config('app.practice_id', ${client.escapeLiteral(actor.practiceId)}, true),
-                set_config('app.user_id', ${client.escapeLiteral(actor.userId ?? '')}, true),
-                set_config('app.roles', ${client.escapeLiteral(actor.roles.join(','))}, true)`,
-      );
+      await client.query(`BEGIN; ${scopeStatement(client, actor)}`);
       scoped = new Scoped(client, actor, this.keys);
       const result = await work(scoped);
-      await writeAuditEvents(client, actor, scoped.events);
-      await client.query('COMMIT');
+      // The audit rows and the commit travel in one round trip.
+      await client.query(`${auditInsertStatement(client, actor, scoped.events)}COMMIT`);
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -91,6 +87,27 @@ export class AccessLayer {
           pending.map((event) => ({ ...event, outcome: 'failure' as const })),
         ).catch(() => undefined);
       }
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * One statement in its own scoped transaction, in a single round trip (BEGIN, scope, statement,
+   * COMMIT sent together). For hot, read-mostly paths such as resolving the session cookie. The
+   * statement must be built with literal escaping (`client.escapeLiteral`); no parameters.
+   */
+  async oneShot<R extends pg.QueryResultRow>(actor: Actor, statement: (client: pg.PoolClient) => string): Promise<R[]> {
+    if (!UUID.test(actor.practiceId)) throw new Error('The access layer needs a practice id to scope to.');
+    const client = await this.pools.app.connect();
+    try {
+      const results = (await client.query(
+        `BEGIN; ${scopeStatement(client, actor)} ${statement(client)}; COMMIT`,
+      )) as unknown as pg.QueryResult<R>[];
+      return results[2]?.rows ?? [];
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
       client.release();
@@ -141,29 +158,24 @@ export class AccessLayer {
   }
 }
 
-async function writeAuditEvents(client: pg.PoolClient, actor: Actor, events: AuditInput[]): Promise<void> {
-  if (events.length === 0) return;
-  const values: unknown[] = [];
-  const rows = events.map((event, i) => {
-    const base = i * 11;
-    values.push(
-      actor.practiceId,
-      actor.userId,
-      actor.roles.join(',') || (actor.userId ? null : 'system'),
-      event.action,
-      event.outcome ?? 'success',
-      event.subjectType ?? null,
-      event.subjectId ?? null,
-      event.subjectUserId ?? null,
-      actor.ip ?? null,
-      actor.requestId ?? null,
-      JSON.stringify(event.details ?? {}),
-    );
-    return `(${Array.from({ length: 11 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
-  });
-  await client.query(
-    `INSERT INTO audit_events (practice_id, actor_user_id, actor_role, action, outcome, subject_type, subject_id,
-       subject_user_id, ip, request_id, details) VALUES ${rows.join(', ')}`,
-    values,
+function scopeStatement(client: pg.PoolClient, actor: Actor): string {
+  return `SELECT set_config('app.practice_id', ${client.escapeLiteral(actor.practiceId)}, true),
+    set_config('app.user_id', ${client.escapeLiteral(actor.userId ?? '')}, true),
+    set_config('app.roles', ${client.escapeLiteral(actor.roles.join(','))}, true);`;
+}
+
+/** A literal-escaped INSERT (empty when there is nothing to record), so it can share a round trip with COMMIT. */
+function auditInsertStatement(client: pg.PoolClient, actor: Actor, events: AuditInput[]): string {
+  if (events.length === 0) return '';
+  const lit = (value: string | null | undefined) => (value == null ? 'NULL' : client.escapeLiteral(value));
+  const role = actor.roles.join(',') || (actor.userId ? null : 'system');
+  const rows = events.map(
+    (event) =>
+      `(${lit(actor.practiceId)}::uuid, ${lit(actor.userId)}::uuid, ${lit(role)}, ${lit(event.action)}, ` +
+      `${lit(event.outcome ?? 'success')}, ${lit(event.subjectType)}, ${lit(event.subjectId)}, ` +
+      `${lit(event.subjectUserId)}::uuid, ${lit(actor.ip)}, ${lit(actor.requestId)}, ` +
+      `${lit(JSON.stringify(event.details ?? {}))}::jsonb)`,
   );
+  return `INSERT INTO audit_events (practice_id, actor_user_id, actor_role, action, outcome, subject_type, subject_id,
+    subject_user_id, ip, request_id, details) VALUES ${rows.join(', ')}; `;
 }

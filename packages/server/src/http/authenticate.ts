@@ -3,7 +3,7 @@ import type { AccessLayer } from '../access/access-layer.js';
 import { systemActor, type Actor } from '../access/actor.js';
 import type { Role, SessionStage } from '../db/schema.js';
 import type { NewSession, ResolvedSession } from '../sessions/session-store.js';
-import { resolveSession } from '../sessions/session-store.js';
+import { expireSession, liveSession, sessionLookupStatement, type SessionRow } from '../sessions/session-store.js';
 import { formatToken, parseToken } from '../sessions/tokens.js';
 
 /**
@@ -61,8 +61,16 @@ export function installAuthentication(app: FastifyInstance, access: AccessLayer,
     if (!request.url.startsWith('/api/')) return;
     const token = parseToken(request.cookies[cookie.name]);
     if (!token) return;
-    const session = await access.run(requestActor(request, token.practiceId), (tx) => resolveSession(tx, token.secret));
-    if (!session) return;
+    const actor = requestActor(request, token.practiceId);
+    const rows = await access.oneShot<SessionRow>(actor, (client) =>
+      sessionLookupStatement(token.secret, (v) => client.escapeLiteral(v)),
+    );
+    const session = liveSession(rows[0]);
+    if (!session) {
+      const expired = rows[0];
+      if (expired) await access.run(actor, (tx) => expireSession(tx, expired));
+      return;
+    }
     request.auth = {
       session,
       actor: {

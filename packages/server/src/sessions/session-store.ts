@@ -68,53 +68,48 @@ export async function createSession(
   return { id, secret, absoluteExpiresAt };
 }
 
+interface SessionRow {
+  id: string;
+  user_id: string;
+  stage: SessionStage;
+  created_at: Date;
+  absolute_expires_at: Date;
+  idle_minutes: number;
+  idle_expired: boolean;
+  absolute_expired: boolean;
+  display_name: string;
+  email: string;
+  status: string;
+  is_demo: boolean;
+  roles: Role[] | null;
+}
+
 /**
- * Finds the live session for a secret. Expired sessions (idle or absolute) are revoked on sight.
- * `last_seen_at` is refreshed at most every 15 seconds to keep reads cheap.
+ * The statement that finds the live session for a secret and refreshes `last_seen_at` (at most every
+ * 15 seconds) — one statement, so the access layer can run it in a single round trip per request.
  */
-export async function resolveSession(tx: Scoped, secret: string): Promise<ResolvedSession | undefined> {
-  const result = await tx.query<{
-    id: string;
-    user_id: string;
-    stage: SessionStage;
-    created_at: Date;
-    absolute_expires_at: Date;
-    idle_minutes: number;
-    idle_expired: boolean;
-    absolute_expired: boolean;
-    stale: boolean;
-    display_name: string;
-    email: string;
-    status: string;
-    is_demo: boolean;
-    roles: Role[] | null;
-  }>(
-    `SELECT s.id, s.user_id, s.stage, s.created_at, s.absolute_expires_at, s.idle_minutes,
-            s.last_seen_at < now() - make_interval(mins => s.idle_minutes) AS idle_expired,
-            s.absolute_expires_at <= now() AS absolute_expired,
-            s.last_seen_at < now() - interval '15 seconds' AS stale,
-            u.display_name, u.email, u.status, u.is_demo,
-            (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
-              WHERE m.practice_id = s.practice_id AND m.user_id = s.user_id) AS roles
-       FROM sessions s JOIN users u ON u.practice_id = s.practice_id AND u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL`,
-    [hashSecret(secret)],
-  );
-  const row = result.rows[0];
-  if (!row) return undefined;
-  if (row.idle_expired || row.absolute_expired || row.status !== 'active') {
-    const reason = row.status !== 'active' ? 'account_disabled' : row.idle_expired ? 'idle_timeout' : 'expired';
-    await tx.query(`UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1`, [row.id, reason]);
-    tx.audit({
-      action: 'session.expired',
-      subjectType: 'session',
-      subjectId: row.id,
-      subjectUserId: row.user_id,
-      details: { reason },
-    });
-    return undefined;
-  }
-  if (row.stale) await tx.query('UPDATE sessions SET last_seen_at = now() WHERE id = $1', [row.id]);
+export function sessionLookupStatement(secret: string, lit: (value: string) => string): string {
+  return `WITH s AS (
+      SELECT s.id, s.user_id, s.stage, s.created_at, s.absolute_expires_at, s.idle_minutes,
+             s.last_seen_at < now() - make_interval(mins => s.idle_minutes) AS idle_expired,
+             s.absolute_expires_at <= now() AS absolute_expired,
+             s.last_seen_at < now() - interval '15 seconds' AS stale,
+             u.display_name, u.email, u.status, u.is_demo,
+             (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
+               WHERE m.practice_id = s.practice_id AND m.user_id = s.user_id) AS roles
+        FROM sessions s JOIN users u ON u.practice_id = s.practice_id AND u.id = s.user_id
+       WHERE s.token_hash = decode(${lit(hashSecret(secret).toString('hex'))}, 'hex') AND s.revoked_at IS NULL),
+    touched AS (
+      UPDATE sessions SET last_seen_at = now()
+       WHERE id IN (SELECT id FROM s WHERE stale AND NOT idle_expired AND NOT absolute_expired AND status = 'active')
+      RETURNING id)
+    SELECT id, user_id, stage, created_at, absolute_expires_at, idle_minutes, idle_expired, absolute_expired,
+           display_name, email, status, is_demo, roles FROM s`;
+}
+
+/** Maps a looked-up row to a live session, or undefined when it has expired (see `expireSession`). */
+export function liveSession(row: SessionRow | undefined): ResolvedSession | undefined {
+  if (!row || row.idle_expired || row.absolute_expired || row.status !== 'active') return undefined;
   return {
     id: row.id,
     userId: row.user_id,
@@ -127,6 +122,34 @@ export async function resolveSession(tx: Scoped, secret: string): Promise<Resolv
     absoluteExpiresAt: row.absolute_expires_at,
     idleMinutes: row.idle_minutes,
   };
+}
+
+export type { SessionRow };
+
+/** Revokes a session found expired (idle, absolute, or its account disabled) and records why. */
+export async function expireSession(tx: Scoped, row: SessionRow): Promise<void> {
+  const reason = row.status !== 'active' ? 'account_disabled' : row.idle_expired ? 'idle_timeout' : 'expired';
+  const revoked = await tx.query(
+    'UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
+    [row.id, reason],
+  );
+  if ((revoked.rowCount ?? 0) === 0) return;
+  tx.audit({
+    action: 'session.expired',
+    subjectType: 'session',
+    subjectId: row.id,
+    subjectUserId: row.user_id,
+    details: { reason },
+  });
+}
+
+/** Finds the live session for a secret inside an already scoped transaction. */
+export async function resolveSession(tx: Scoped, secret: string): Promise<ResolvedSession | undefined> {
+  const result = await tx.query<SessionRow>(sessionLookupStatement(secret, (v) => tx.client.escapeLiteral(v)));
+  const row = result.rows[0];
+  const live = liveSession(row);
+  if (row && !live) await expireSession(tx, row);
+  return live;
 }
 
 /**

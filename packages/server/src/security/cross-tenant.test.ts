@@ -1,0 +1,181 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../access/actor.js';
+import type { Role } from '../db/schema.js';
+import { enqueueEmail } from '../mail/enqueue-email.js';
+import {
+  addPerson,
+  createPracticeFixture,
+  FIXTURE_PASSWORD,
+  sessionCookie,
+  type PersonFixture,
+} from '../test-support/fixtures.js';
+import { CSRF, createTestApp, type TestApp } from '../test-support/test-app.js';
+
+/**
+ * Invariant 1, the matrix: the admin, therapist, supervisor and client of practice B call every
+ * guarded route in the OpenAPI document, with practice A's identifiers in every path parameter and
+ * in plausible bodies. No answer may contain anything of practice A, and practice A's data must be
+ * exactly as it was afterwards.
+ */
+const ROLES: Role[] = ['admin', 'therapist', 'supervisor', 'client'];
+let t: TestApp;
+
+interface Op {
+  method: string;
+  path: string;
+}
+
+async function snapshotPractice(practiceId: string): Promise<string> {
+  return t.ctx.access.run(systemActor(practiceId), async (tx) => {
+    const parts: unknown[] = [];
+    for (const sql of [
+      'SELECT id, email, display_name, status, password_hash, is_demo FROM users ORDER BY id',
+      'SELECT user_id, role FROM memberships ORDER BY user_id, role',
+      'SELECT therapist_id, client_id, ended_at FROM care_assignments ORDER BY 1, 2',
+      'SELECT id, email, role, revoked_at, accepted_at, expires_at, token_hash FROM invitations ORDER BY id',
+      'SELECT id, user_id, stage, revoked_at FROM sessions ORDER BY id',
+      'SELECT user_id, secret_enc, confirmed_at FROM mfa_totp ORDER BY user_id',
+      'SELECT id, user_id FROM mfa_passkeys ORDER BY id',
+      'SELECT id, user_id, used_at FROM mfa_recovery_codes ORDER BY id',
+      'SELECT id, user_id, used_at FROM password_resets ORDER BY id',
+      'SELECT id, status, attempts, to_address FROM outbox ORDER BY id',
+      'SELECT purpose, version, retired_at FROM practice_keys ORDER BY 1, 2',
+      'SELECT name, slug, time_zone FROM practices WHERE id = app_practice_id()',
+    ]) {
+      parts.push((await tx.query(sql)).rows);
+    }
+    return JSON.stringify(parts);
+  });
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+describe('cross-tenant matrix', () => {
+  it('no role of practice B reads or changes anything of practice A through any guarded route', async () => {
+    const tag = crypto.randomBytes(4).toString('hex');
+    const a = await createPracticeFixture(t.ctx, `Alpha Practice ${tag}`);
+    const people: Record<Role, PersonFixture> = {
+      admin: await addPerson(t.ctx, a, ['admin'], {
+        displayName: `Alpha Admin ${tag}`,
+        email: `alpha-admin-${tag}@example.org`,
+      }),
+      therapist: await addPerson(t.ctx, a, ['therapist'], {
+        displayName: `Alpha Therapist ${tag}`,
+        email: `alpha-ther-${tag}@example.org`,
+      }),
+      supervisor: await addPerson(t.ctx, a, ['supervisor'], {
+        displayName: `Alpha Supervisor ${tag}`,
+        email: `alpha-sup-${tag}@example.org`,
+      }),
+      client: await addPerson(t.ctx, a, ['client'], {
+        displayName: `Alpha Client ${tag}`,
+        email: `alpha-client-${tag}@example.org`,
+      }),
+    };
+    // Practice A's activity: sessions, an invitation and a message in its outbox, audit events.
+    const aAdminCookie = await sessionCookie(t.ctx, people.admin);
+    await sessionCookie(t.ctx, people.client);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: aAdminCookie, ...CSRF },
+      payload: { email: `alpha-invitee-${tag}@example.org`, displayName: `Alpha Invitee ${tag}`, role: 'client' },
+    });
+    await t.ctx.access.run(systemActor(a), (tx) =>
+      enqueueEmail(
+        tx,
+        { kind: 'test', to: `alpha-mail-${tag}@example.org`, subject: `Alpha subject ${tag}`, text: 'x' },
+        false,
+      ),
+    );
+    await t.app.inject({ method: 'GET', url: '/api/people', headers: { cookie: aAdminCookie } });
+
+    const ids = await t.ctx.access.run(systemActor(a), async (tx) => {
+      const rows = await tx.query<{ id: string }>(
+        `SELECT id::text FROM users UNION ALL SELECT id::text FROM invitations UNION ALL SELECT id::text FROM sessions
+         UNION ALL SELECT id::text FROM outbox UNION ALL SELECT id::text FROM audit_events`,
+      );
+      return rows.rows.map((r) => r.id);
+    });
+    const markers = [a, tag, ...ids.filter((id) => id.length > 8)];
+    const pathValues = [
+      a,
+      ...ids.filter((id) => id.length > 8),
+      `${a}.${crypto.randomBytes(32).toString('base64url')}`,
+    ];
+
+    const b = await createPracticeFixture(t.ctx, 'Beta Practice');
+    const bPeople = Object.fromEntries(
+      await Promise.all(ROLES.map(async (role) => [role, await addPerson(t.ctx, b, [role])] as const)),
+    ) as Record<Role, PersonFixture>;
+
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const ops: Op[] = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+    );
+    const guarded: Op[] = [];
+    for (const op of ops) {
+      const anonymous = await t.app.inject({
+        method: op.method as 'GET',
+        url: op.path.replace(/\{[^}]+\}/g, a),
+        headers: { ...CSRF, 'content-type': 'application/json' },
+        ...(op.method === 'GET' ? {} : { payload: '{}' }),
+      });
+      if (anonymous.statusCode === 401) guarded.push(op);
+    }
+    expect(guarded.length, 'guarded routes found in the OpenAPI document').toBeGreaterThan(5);
+
+    const before = await snapshotPractice(a);
+    const bodies = [
+      {},
+      {
+        roles: ['admin'],
+        status: 'disabled',
+        email: 'someone-else@example.org',
+        displayName: 'Changed',
+        role: 'admin',
+        name: 'Changed',
+        password: FIXTURE_PASSWORD,
+        currentPassword: FIXTURE_PASSWORD,
+        newPassword: 'an entirely new long passphrase 77',
+        practiceId: a,
+        userId: people.client.userId,
+        id: people.client.userId,
+        code: '123456',
+      },
+    ];
+    let calls = 0;
+    for (const op of guarded) {
+      for (const role of ROLES) {
+        const cookie = await sessionCookie(t.ctx, bPeople[role]);
+        for (const value of pathValues) {
+          const url = op.path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
+          for (const body of op.method === 'GET' ? [undefined] : bodies) {
+            const res = await t.app.inject({
+              method: op.method as 'GET',
+              url,
+              headers: { cookie, ...CSRF, ...(body ? { 'content-type': 'application/json' } : {}) },
+              ...(body ? { payload: JSON.stringify(body) } : {}),
+            });
+            calls += 1;
+            expect(res.statusCode, `${role} of B: ${op.method} ${url}`).toBeLessThan(500);
+            const text = res.body.split(url).join('').split(encodeURIComponent(value)).join('');
+            for (const marker of markers) {
+              if (body && JSON.stringify(body).includes(marker)) continue;
+              expect(
+                text.includes(marker),
+                `${role} of B: ${op.method} ${op.path} leaked ${marker}: ${res.body.slice(0, 300)}`,
+              ).toBe(false);
+            }
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(100);
+    expect(await snapshotPractice(a)).toBe(before);
+  }, 240_000);
+});
