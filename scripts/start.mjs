@@ -37,4 +37,6 @@ if (demo) {
   process.env.UNDERCURRENT_DATA_DIR ??= path.join(root, 'demo-data');
 }
 // Run the server in this process, so signals from the terminal or a supervisor reach it directly.
-await import(pathToFileURL(path.join(root, 'packages/server/dist/main.js')).href);
+// Demo mode first seeds the demo practice (on first start) and prints how to sign in.
+const entry = demo ? 'packages/server/dist/demo/main.js' : 'packages/server/dist/main.js';
+await import(pathToFileURL(path.join(root, entry)).href);

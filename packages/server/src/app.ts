@@ -14,7 +14,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import { installMetrics } from './http/metrics.js';
 import { ErrorResponse } from './http/schemas.js';
 import { installSecurityHeaders } from './http/security-headers.js';
-import { LOG_REDACTIONS } from './logging.js';
+import { LOG_REDACTIONS, LOG_SERIALIZERS } from './logging.js';
 
 /** The HTTP application, built by a factory and never listening by itself (tests use `inject`). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
@@ -26,7 +26,13 @@ export async function buildApp(
   const app = Fastify({
     ...(options.loggerInstance
       ? { loggerInstance: options.loggerInstance }
-      : { logger: options.logger ?? { level: ctx.config.logLevel, redact: LOG_REDACTIONS } }),
+      : {
+          logger: options.logger ?? {
+            level: ctx.config.logLevel,
+            redact: LOG_REDACTIONS,
+            serializers: LOG_SERIALIZERS,
+          },
+        }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: ctx.config.trustProxy,

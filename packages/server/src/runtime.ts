@@ -12,7 +12,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createPools, type Pools } from './db/pool.js';
 import { cookieSettings } from './http/authenticate.js';
-import { LOG_REDACTIONS } from './logging.js';
+import { LOG_REDACTIONS, LOG_SERIALIZERS } from './logging.js';
 import { backgroundJobs } from './jobs/background-jobs.js';
 import { startJobs, type JobRunner } from './jobs/runner.js';
 import { VERSION } from './version.js';
@@ -85,7 +85,7 @@ export async function openCore(config: Config, log: Logger): Promise<Started> {
 }
 
 export function createLogger(config: Config): Logger {
-  return pino({ level: config.logLevel, redact: LOG_REDACTIONS });
+  return pino({ level: config.logLevel, redact: LOG_REDACTIONS, serializers: LOG_SERIALIZERS });
 }
 
 export async function startUndercurrent(config: Config, log = createLogger(config)): Promise<Running> {

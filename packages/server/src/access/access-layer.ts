@@ -75,21 +75,19 @@ export class AccessLayer {
       const result = await work(scoped);
       // The audit rows and the commit travel in one round trip.
       await client.query(`${auditInsertStatement(client, actor, scoped.events)}COMMIT`);
+      client.release();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      const pending = scoped?.events ?? [];
-      if (error instanceof AccessDeniedError) {
-        await this.recordOutside(actor, [error.event]);
-      } else if (pending.length > 0) {
-        await this.recordOutside(
-          actor,
-          pending.map((event) => ({ ...event, outcome: 'failure' as const })),
-        ).catch(() => undefined);
-      }
-      throw error;
-    } finally {
+      // Give the connection back before recording, so a failing record can never starve the pool.
       client.release();
+      const toRecord =
+        error instanceof AccessDeniedError
+          ? [error.event]
+          : (scoped?.events ?? []).map((event) => ({ ...event, outcome: 'failure' as const }));
+      // Best effort: a record that cannot be written (e.g. its practice was rolled back) must not hide the error.
+      await this.recordOutside(actor, toRecord).catch(() => undefined);
+      throw error;
     }
   }
 
@@ -117,9 +115,17 @@ export class AccessLayer {
   /** Records audit events in a transaction of their own (denials, failures, unauthenticated attempts). */
   async recordOutside(actor: Actor, events: AuditInput[]): Promise<void> {
     if (events.length === 0) return;
-    await this.run(actor, async (tx) => {
-      for (const event of events) tx.audit(event);
-    });
+    const client = await this.pools.app.connect();
+    try {
+      await client.query(
+        `BEGIN; ${scopeStatement(client, actor)} ${auditInsertStatement(client, actor, events)}COMMIT`,
+      );
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Practice names and slugs are public: the sign-in page lists them. */

@@ -36,6 +36,13 @@ export const AUDIT_ACTIONS = [
   'record.access_log_viewed',
   'keys.rotated',
   'access.denied',
+  'invitation.viewed',
+  'account.created',
+  'outbox.delivered',
+  'outbox.delivery_failed',
+  'keys.data_reencrypted',
+  'keys.master_rewrapped',
+  'demo.seeded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,29 @@
+/**
+ * Every column that holds text encrypted with a practice data key (envelope.ts), and how to rebuild
+ * the context its ciphertext is bound to. `rotate-data-keys` re-encrypts each one under the new key
+ * version. A feature that adds an encrypted column adds one entry here (and the rotation test
+ * covers it without further work).
+ */
+export interface EncryptedColumn {
+  table: string;
+  column: string;
+  /** Columns that identify a row within its practice (the primary key without practice_id). */
+  idColumns: readonly string[];
+  /** The context string the value was encrypted with, from the row's id columns. */
+  context(row: Record<string, unknown>): string;
+}
+
+export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
+  {
+    table: 'mfa_totp',
+    column: 'secret_enc',
+    idColumns: ['user_id'],
+    context: (row) => `mfa_totp:${String(row.user_id)}`,
+  },
+  {
+    table: 'outbox',
+    column: 'body_enc',
+    idColumns: ['id'],
+    context: (row) => `outbox:${String(row.id)}`,
+  },
+];
