@@ -35,9 +35,14 @@ export interface Started {
   close(): Promise<void>;
 }
 
-/** Everything but HTTP: used by the server and by the admin CLI. */
-export async function openCore(config: Config, log: Logger): Promise<Started> {
-  const lock: DataDirLock = lockDataDir(config.dataDir);
+/**
+ * Everything but HTTP: used by the server and by the admin CLI. The data-directory lock is always
+ * taken for the embedded database (one process per cluster); with DATABASE_URL the admin CLI may
+ * skip it (`lockDataDir: false`) to run alongside the servers.
+ */
+export async function openCore(config: Config, log: Logger, options: { lockDataDir?: boolean } = {}): Promise<Started> {
+  const lock: DataDirLock =
+    options.lockDataDir === false && config.databaseUrl ? { release: () => undefined } : lockDataDir(config.dataDir);
   let embedded: EmbeddedDatabase | undefined;
   let pools: Pools | undefined;
   try {

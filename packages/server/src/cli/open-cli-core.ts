@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { loadOrCreateMasterKey, masterKeyFile } from '../crypto/master-key.js';
+import { masterKeyFile } from '../crypto/master-key.js';
 import { openCore, type Started } from '../runtime.js';
 import { CliUsageError } from './cli-io.js';
 
@@ -12,8 +11,8 @@ import { CliUsageError } from './cli-io.js';
  *
  * Embedded database: `openCore` takes the data-directory lock, so the CLI refuses (exit 3) while the
  * server runs on the same data directory — PostgreSQL's files may only be opened by one process.
- * External database (DATABASE_URL): the data directory holds nothing but the master key, so the CLI
- * reads the key from there and locks a private directory instead, and works alongside running servers.
+ * External database (DATABASE_URL): the data directory holds nothing but the master key and the lock,
+ * so the CLI takes no lock and works alongside running servers.
  */
 export async function openCliCore(config: Config, log: Logger, options: { mayCreate: boolean }): Promise<Started> {
   const keyFile = masterKeyFile(config.dataDir);
@@ -33,19 +32,5 @@ export async function openCliCore(config: Config, log: Logger, options: { mayCre
     }
     return openCore(config, log);
   }
-  const master = loadOrCreateMasterKey(config.dataDir, config.masterKey);
-  const privateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'undercurrent-cli-'));
-  try {
-    const core = await openCore({ ...config, dataDir: privateDir, masterKey: master.key.toString('base64') }, log);
-    return {
-      ...core,
-      async close() {
-        await core.close();
-        fs.rmSync(privateDir, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    fs.rmSync(privateDir, { recursive: true, force: true });
-    throw error;
-  }
+  return openCore(config, log, { lockDataDir: false });
 }

@@ -12,7 +12,7 @@ import { createSession } from '../../sessions/session-store.js';
 import { hashSecret, parseToken, type ScopedToken } from '../../sessions/tokens.js';
 import { formatDeadline } from './invitation-email.js';
 import { findInvitation, practiceDetails, type InvitationRow } from './invitation-record.js';
-import { refuse } from './refuse.js';
+import { refuse } from '../../access/refuse.js';
 
 /**
  * The public side of an invitation: look it up (to show "you are invited to …") and accept it, which

@@ -16,7 +16,7 @@ import {
   toInvitation,
   type InvitationRow,
 } from './invitation-record.js';
-import { refuse } from './refuse.js';
+import { refuse } from '../../access/refuse.js';
 
 /**
  * Resend (new token, new expiry, new e-mail; the old link stops working) and revoke. An admin may act

@@ -9,7 +9,7 @@ import { DisplayName, Email, RoleSchema, withErrors } from '../../http/schemas.j
 import { enqueueEmail } from '../../mail/enqueue-email.js';
 import { invitationEmail } from './invitation-email.js';
 import { findInvitation, Invitation, issueInvitation, practiceDetails, toInvitation } from './invitation-record.js';
-import { refuse } from './refuse.js';
+import { refuse } from '../../access/refuse.js';
 
 /**
  * POST /api/invitations: an admin invites anyone; a therapist invites clients only (and becomes their

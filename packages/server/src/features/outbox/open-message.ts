@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { outboxBodyContext } from '../../mail/enqueue-email.js';
-import { refuse } from '../invitations/refuse.js';
+import { refuse } from '../../access/refuse.js';
 import { findOutboxMessage, OutboxMessage, toOutboxMessage } from './outbox-record.js';
 
 /**

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
-import { refuse } from '../invitations/refuse.js';
+import { refuse } from '../../access/refuse.js';
 import { findOutboxMessage, OutboxMessage, toOutboxMessage } from './outbox-record.js';
 
 /**

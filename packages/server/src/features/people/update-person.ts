@@ -6,7 +6,7 @@ import type { Role } from '../../db/schema.js';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { RoleSchema, Uuid, withErrors } from '../../http/schemas.js';
 import { revokeUserSessions } from '../../sessions/session-store.js';
-import { refuse } from '../invitations/refuse.js';
+import { refuse } from '../../access/refuse.js';
 import { findPeople, Person, PersonStatus } from './person-record.js';
 
 /**

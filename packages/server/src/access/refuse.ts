@@ -1,6 +1,6 @@
-import type { Scoped } from '../../access/access-layer.js';
-import { HttpError } from '../../access/errors.js';
-import type { AuditInput } from '../../audit/audit-event.js';
+import type { Scoped } from './access-layer.js';
+import { HttpError } from './errors.js';
+import type { AuditInput } from '../audit/audit-event.js';
 
 /**
  * Refuses a request for a reason that is not a permission (a conflict, a used link): the refusal is
