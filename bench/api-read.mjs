@@ -7,7 +7,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import pg from 'pg';
 
@@ -15,7 +16,7 @@ const dist = new URL('../packages/server/dist/', import.meta.url);
 const load = (p) => import(new URL(p, dist).href);
 const { startEmbeddedDatabase } = await load('db/embedded.js');
 const { createPools } = await load('db/pool.js');
-const { migrate } = await load('db/migrate.js');
+const { migrate, readMigrations } = await load('db/migrate.js');
 const { AccessLayer } = await load('access/access-layer.js');
 const { KeyRing } = await load('crypto/key-ring.js');
 const { masterKeyFromBytes } = await load('crypto/master-key.js');
@@ -34,7 +35,7 @@ const connections = 100;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uc-bench-'));
 fs.chmodSync(dataDir, 0o755);
 const db = await startEmbeddedDatabase(dataDir, () => undefined);
-const pools = createPools(db.url, 20);
+const pools = createPools(db.url, Number(process.env.APP_POOL ?? 20));
 await migrate(pools.owner);
 
 // Baseline: bare Fastify + pg, same pool size, same database.
@@ -51,7 +52,7 @@ const ctx = {
   pools,
   access,
   cookie: cookieSettings(config.publicUrl),
-  database: { mode: 'embedded', migrationVersion: 1 },
+  database: { mode: 'embedded', migrationVersion: readMigrations().at(-1).version },
   version: 'bench',
 };
 const app = await buildApp(ctx, { logger: false, serveWeb: false });
@@ -89,10 +90,18 @@ const sealer = setInterval(() => void sealAllPractices(access).catch(() => undef
 const check = await fetch(`http://127.0.0.1:${app.server.address().port}/api/people`, { headers: { cookie } });
 if (check.status !== 200) throw new Error(`GET /api/people answered ${check.status}: ${await check.text()}`);
 
+// The load generator runs in a child process so it does not share the servers' event loop.
+const AUTOCANNON = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
 function run(url, headers = {}) {
+  const args = [AUTOCANNON, '-j', '-c', String(connections), '-d', String(seconds)];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  args.push(url);
   return new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds, headers }, (err, result) =>
-      err ? reject(err) : resolve(result),
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}`)),
     );
   });
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { AuditInput } from '../audit/audit-event.js';
@@ -18,19 +19,30 @@ import { AccessDeniedError } from './errors.js';
 export type Db = NodePgDatabase<typeof schema>;
 
 export class Scoped {
-  readonly db: Db;
   readonly events: AuditInput[] = [];
+  private drizzleDb: Db | undefined;
 
   constructor(
     readonly client: pg.PoolClient,
     readonly actor: Actor,
     private readonly keys: KeyRing,
-  ) {
-    this.db = drizzle({ client, schema });
+  ) {}
+
+  /** A typed Drizzle handle on this transaction, built on first use (building it costs CPU on every request). */
+  get db(): Db {
+    this.drizzleDb ??= drizzle({ client: this.client, schema });
+    return this.drizzleDb;
   }
 
+  /**
+   * A parameterised query runs as a named prepared statement, so PostgreSQL parses and plans it once
+   * per connection rather than on every request (planning the row-level-security predicates costs more
+   * than running the query). Statements without parameters go as they are.
+   */
   query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]) {
-    return this.client.query<R>(text, values);
+    if (values === undefined) return this.client.query<R>(text);
+    const name = preparedName(text);
+    return name ? this.client.query<R>({ name, text, values }) : this.client.query<R>(text, values);
   }
 
   audit(event: AuditInput): void {
@@ -57,6 +69,19 @@ export class Scoped {
   }
 }
 
+const preparedNames = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+/** A stable name per distinct statement text; beyond MAX_PREPARED texts (dynamic SQL), none. */
+function preparedName(text: string): string | undefined {
+  const known = preparedNames.get(text);
+  if (known) return known;
+  if (preparedNames.size >= MAX_PREPARED || text.length > 8000) return undefined;
+  const name = `uc_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class AccessLayer {
@@ -73,7 +98,7 @@ export class AccessLayer {
       await client.query(`BEGIN; ${scopeStatement(client, actor)}`);
       scoped = new Scoped(client, actor, this.keys);
       const result = await work(scoped);
-      // The audit rows and the commit travel in one round trip.
+      // The audit rows and the commit travel in one round trip (see auditInsertStatement).
       await client.query(`${auditInsertStatement(client, actor, scoped.events)}COMMIT`);
       client.release();
       return result;
@@ -170,18 +195,31 @@ function scopeStatement(client: pg.PoolClient, actor: Actor): string {
     set_config('app.roles', ${client.escapeLiteral(actor.roles.join(','))}, true);`;
 }
 
-/** A literal-escaped INSERT (empty when there is nothing to record), so it can share a round trip with COMMIT. */
+/**
+ * The statement that records audit events, literal-escaped (empty when there is nothing to record) so
+ * it can share a round trip with COMMIT. `app_record_audit` (migration 0002) inserts them with a cached
+ * plan. Reads are audited too, so every read would otherwise wait for a WAL flush (fsync) of its audit
+ * row, which on an ordinary disk caps a server at a few hundred reads a second: when the work itself
+ * wrote nothing, the function makes the commit asynchronous — it returns before the WAL flush, which
+ * follows within PostgreSQL's wal_writer_delay (200 ms). The cost: if the database server itself
+ * crashes, the audit rows of reads committed in that last fraction of a second may be lost. Any
+ * transaction that changed data still commits synchronously, its audit rows with it.
+ */
 function auditInsertStatement(client: pg.PoolClient, actor: Actor, events: AuditInput[]): string {
   if (events.length === 0) return '';
-  const lit = (value: string | null | undefined) => (value == null ? 'NULL' : client.escapeLiteral(value));
   const role = actor.roles.join(',') || (actor.userId ? null : 'system');
-  const rows = events.map(
-    (event) =>
-      `(${lit(actor.practiceId)}::uuid, ${lit(actor.userId)}::uuid, ${lit(role)}, ${lit(event.action)}, ` +
-      `${lit(event.outcome ?? 'success')}, ${lit(event.subjectType)}, ${lit(event.subjectId)}, ` +
-      `${lit(event.subjectUserId)}::uuid, ${lit(actor.ip)}, ${lit(actor.requestId)}, ` +
-      `${lit(JSON.stringify(event.details ?? {}))}::jsonb)`,
-  );
-  return `INSERT INTO audit_events (practice_id, actor_user_id, actor_role, action, outcome, subject_type, subject_id,
-    subject_user_id, ip, request_id, details) VALUES ${rows.join(', ')}; `;
+  const rows = events.map((event) => ({
+    practice_id: actor.practiceId,
+    actor_user_id: actor.userId,
+    actor_role: role,
+    action: event.action,
+    outcome: event.outcome ?? 'success',
+    subject_type: event.subjectType ?? null,
+    subject_id: event.subjectId ?? null,
+    subject_user_id: event.subjectUserId ?? null,
+    ip: actor.ip ?? null,
+    request_id: actor.requestId ?? null,
+    details: event.details ?? {},
+  }));
+  return `SELECT app_record_audit(${client.escapeLiteral(JSON.stringify(rows))}::jsonb); `;
 }

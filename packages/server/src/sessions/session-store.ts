@@ -86,25 +86,11 @@ interface SessionRow {
 
 /**
  * The statement that finds the live session for a secret and refreshes `last_seen_at` (at most every
- * 15 seconds) — one statement, so the access layer can run it in a single round trip per request.
+ * 15 seconds): one call of `app_resolve_session` (migration 0002, plans cached per connection), so
+ * the access layer can run it in a single round trip per request.
  */
 export function sessionLookupStatement(secret: string, lit: (value: string) => string): string {
-  return `WITH s AS (
-      SELECT s.id, s.user_id, s.stage, s.created_at, s.absolute_expires_at, s.idle_minutes,
-             s.last_seen_at < now() - make_interval(mins => s.idle_minutes) AS idle_expired,
-             s.absolute_expires_at <= now() AS absolute_expired,
-             s.last_seen_at < now() - interval '15 seconds' AS stale,
-             u.display_name, u.email, u.status, u.is_demo,
-             (SELECT array_agg(m.role ORDER BY m.role) FROM memberships m
-               WHERE m.practice_id = s.practice_id AND m.user_id = s.user_id) AS roles
-        FROM sessions s JOIN users u ON u.practice_id = s.practice_id AND u.id = s.user_id
-       WHERE s.token_hash = decode(${lit(hashSecret(secret).toString('hex'))}, 'hex') AND s.revoked_at IS NULL),
-    touched AS (
-      UPDATE sessions SET last_seen_at = now()
-       WHERE id IN (SELECT id FROM s WHERE stale AND NOT idle_expired AND NOT absolute_expired AND status = 'active')
-      RETURNING id)
-    SELECT id, user_id, stage, created_at, absolute_expires_at, idle_minutes, idle_expired, absolute_expired,
-           display_name, email, status, is_demo, roles FROM s`;
+  return `SELECT * FROM app_resolve_session(decode(${lit(hashSecret(secret).toString('hex'))}, 'hex'))`;
 }
 
 /** Maps a looked-up row to a live session, or undefined when it has expired (see `expireSession`). */

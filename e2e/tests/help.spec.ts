@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { expectAccessible } from '../support/accessibility';
+import { expectNoPageProblems, openPerson } from '../support/browser';
+import { shot } from '../support/flows';
+
+test('crisis help is reachable without signing in, from every page, at desktop and phone widths', async ({
+  browser,
+  baseURL,
+}) => {
+  const visitor = await openPerson(browser, baseURL ?? '');
+  const { page } = visitor;
+
+  await page.goto('/');
+  // A new installation sends the first visitor to set it up; the help link is there too.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page, 'first page');
+  await page.getByRole('banner').getByRole('link', { name: 'Need help now?' }).click();
+
+  await expect(page).toHaveURL(/\/help$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Need help now?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Call Emergency services' })).toHaveAttribute('href', 'tel:999');
+  await expect(page.getByRole('link', { name: 'Call Samaritans' })).toHaveAttribute('href', 'tel:116123');
+  await expect(page.getByRole('link', { name: 'Text SHOUT' })).toHaveAttribute('href', /^sms:85258/);
+  await expectAccessible(page, 'help');
+  await shot(page, 'help-desktop');
+
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'Call Emergency services' })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 375 px').toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'help at 375 px');
+  await shot(page, 'help-phone');
+
+  expectNoPageProblems(visitor);
+  await visitor.context.close();
+});
+
+test('an address that leads nowhere says so, and offers a way on', async ({ browser, baseURL }) => {
+  const visitor = await openPerson(browser, baseURL ?? '');
+  const { page } = visitor;
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the start page' })).toBeVisible();
+  await expect(page).toHaveTitle('Page not found · Undercurrent');
+  await expectAccessible(page, 'not found');
+  expectNoPageProblems(visitor);
+  await visitor.context.close();
+});

@@ -1,0 +1,49 @@
+import { NavLink } from 'react-router';
+import type { Me } from '../api/types';
+import { strings } from '../strings';
+import { hasRole } from './current-user';
+import { SignOutButton } from './SignOutButton';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The links a person’s roles give them; someone with several roles sees each role’s links. */
+export function navItemsFor(me: Me): NavItem[] {
+  if (me.session.stage !== 'active') return [];
+  const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
+  if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
+  if (hasRole(me, 'admin')) {
+    items.push(
+      { to: '/admin/people', label: strings.shell.people },
+      { to: '/admin/invitations', label: strings.shell.invitations },
+      { to: '/admin/outbox', label: strings.shell.outbox },
+      { to: '/admin/audit', label: strings.shell.audit },
+    );
+  }
+  items.push({ to: '/account', label: strings.shell.account });
+  return items;
+}
+
+export function Navigation({ me, open, id }: { me: Me; open: boolean; id: string }) {
+  const items = navItemsFor(me);
+  return (
+    <nav id={id} className="site-nav" aria-label={strings.shell.mainNav} data-open={open}>
+      <ul className="nav-list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="nav-link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+      <div className="nav-account">
+        <span className="nav-who">{strings.shell.signedInAs(me.user.displayName)}</span>
+        <SignOutButton className="button button-quiet nav-signout" />
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,73 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { HelpPage } from '../pages/public/HelpPage';
+import { NotFoundPage } from '../pages/public/NotFoundPage';
+import { RouteErrorPage } from '../pages/public/RouteErrorPage';
+import { Loading } from '../components/States';
+import { AppShell } from './AppShell';
+import { RequireRole, RequireSession } from './guards';
+
+// Each area is one lazily loaded chunk, so a client never downloads the admin screens.
+const auth = () => import('../pages/auth');
+const workspace = () => import('../pages/workspace');
+const account = () => import('../pages/account');
+const admin = () => import('../pages/admin');
+
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
+  return async () => ({ Component: pick(await load()) });
+}
+
+export const routes: RouteObject[] = [
+  {
+    Component: AppShell,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      { path: 'help', Component: HelpPage },
+      { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
+      { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },
+      { path: 'sign-in/verify', lazy: page(auth, (m) => m.VerifyPage) },
+      { path: 'forgot-password', lazy: page(auth, (m) => m.ForgotPasswordPage) },
+      { path: 'reset-password/:token', lazy: page(auth, (m) => m.ResetPasswordPage) },
+      { path: 'invite/:token', lazy: page(auth, (m) => m.InvitePage) },
+      {
+        Component: RequireSession,
+        children: [
+          { index: true, lazy: page(workspace, (m) => m.HomePage) },
+          {
+            path: 'clients',
+            element: <RequireRole roles={['therapist']} />,
+            children: [
+              { index: true, lazy: page(workspace, (m) => m.ClientsPage) },
+              { path: 'invite', lazy: page(workspace, (m) => m.InviteClientPage) },
+            ],
+          },
+          {
+            path: 'account',
+            lazy: page(account, (m) => m.AccountLayout),
+            children: [
+              { index: true, lazy: page(account, (m) => m.AccountPage) },
+              { path: 'security', lazy: page(account, (m) => m.SecurityPage) },
+              { path: 'sessions', lazy: page(account, (m) => m.SessionsPage) },
+              { path: 'record-access', lazy: page(account, (m) => m.RecordAccessPage) },
+            ],
+          },
+          {
+            path: 'admin',
+            element: <RequireRole roles={['admin']} />,
+            children: [
+              { path: 'people', lazy: page(admin, (m) => m.PeoplePage) },
+              { path: 'invitations', lazy: page(admin, (m) => m.InvitationsPage) },
+              { path: 'outbox', lazy: page(admin, (m) => m.OutboxPage) },
+              { path: 'outbox/:id', lazy: page(admin, (m) => m.OutboxMessagePage) },
+              { path: 'audit', lazy: page(admin, (m) => m.AuditPage) },
+            ],
+          },
+        ],
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+];
+
+export const createRouter = () => createBrowserRouter(routes);

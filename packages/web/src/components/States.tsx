@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+import { messageOf } from '../api/errors';
+import { strings } from '../strings';
+
+export function Loading({ label = strings.common.loading }: { label?: string }) {
+  return (
+    <p className="state-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      <p>{messageOf(error)}</p>
+      {onRetry ? (
+        <Button className="button button-secondary" onPress={onRetry}>
+          {strings.common.tryAgain}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** What to show when a list is empty: what it is for, and what a person can do next. */
+export function Empty({ children, action }: { children: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p>{children}</p>
+      {action}
+    </div>
+  );
+}
