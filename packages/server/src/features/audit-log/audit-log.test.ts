@@ -85,7 +85,9 @@ describe('GET /api/audit', () => {
     const seen: number[] = [];
     let before: string | null = null;
     do {
-      const page = (await browse(p.cookies.admin, `?limit=3${before ? `&before=${before}` : ''}`)).json();
+      const page: { events: Entry[]; nextBefore: string | null } = (
+        await browse(p.cookies.admin, `?limit=3${before ? `&before=${before}` : ''}`)
+      ).json();
       expect(page.events.length).toBeLessThanOrEqual(3);
       seen.push(...page.events.map((e: Entry) => e.id));
       before = page.nextBefore;

@@ -13,7 +13,11 @@ describe('GET /api/health', () => {
   it('answers 200 with the database mode and migration version', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', database: inject('databaseMode'), migration: readMigrations().at(-1)?.version });
+    expect(res.json()).toMatchObject({
+      status: 'ok',
+      database: inject('databaseMode'),
+      migration: readMigrations().at(-1)?.version,
+    });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
   });
