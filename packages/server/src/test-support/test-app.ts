@@ -27,13 +27,14 @@ export const TEST_MASTER_KEY: MasterKey = masterKeyFromBytes(
   crypto.createHash('sha256').update('undercurrent-tests').digest(),
 );
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `databaseUrl`: another database than the run's own (a test that needs an empty one). */
+export async function createTestApp(overrides: Partial<Config> = {}, databaseUrl?: string): Promise<TestApp> {
   const config: Config = {
     ...loadConfig({ UNDERCURRENT_PUBLIC_URL: 'http://localhost:8080' }),
     logLevel: 'silent',
     ...overrides,
   };
-  const pools = createPools(inject('databaseUrl'), 6);
+  const pools = createPools(databaseUrl ?? inject('databaseUrl'), 6);
   const ctx: AppContext = {
     config,
     pools,

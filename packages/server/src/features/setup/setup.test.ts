@@ -1,18 +1,10 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { AccessLayer } from '../../access/access-layer.js';
-import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
-import type { AppContext } from '../../context.js';
-import { KeyRing } from '../../crypto/key-ring.js';
 import { assertSchema } from '../../db/assert-schema.js';
-import { migrate, readMigrations } from '../../db/migrate.js';
-import { createPools } from '../../db/pool.js';
-import { cookieSettings } from '../../http/authenticate.js';
+import { migrate } from '../../db/migrate.js';
 import { auditEventsOf, createPracticeFixture, scopedQuery, sessionCookieFrom } from '../../test-support/fixtures.js';
-import { CSRF, TEST_MASTER_KEY, createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { VERSION } from '../../version.js';
+import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { isTimeZone, slugFromName } from './slug.js';
 
 /**
@@ -43,27 +35,8 @@ async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<voi
   };
 }
 
-async function appOn(url: string): Promise<TestApp> {
-  const config = { ...loadConfig({ UNDERCURRENT_PUBLIC_URL: 'http://localhost:8080' }), logLevel: 'silent' };
-  const pools = createPools(url, 6);
-  const ctx: AppContext = {
-    config,
-    pools,
-    access: new AccessLayer(pools, new KeyRing(TEST_MASTER_KEY)),
-    cookie: cookieSettings(config.publicUrl),
-    database: { mode: inject('databaseMode'), migrationVersion: readMigrations().at(-1)?.version ?? 0 },
-    version: VERSION,
-  };
-  const app = await buildApp(ctx, { logger: false, serveWeb: false });
-  return {
-    app,
-    ctx,
-    master: TEST_MASTER_KEY,
-    async close() {
-      await app.close();
-      await pools.end();
-    },
-  };
+function appOn(url: string): Promise<TestApp> {
+  return createTestApp({}, url);
 }
 
 const PASSWORD = 'juniper lantern seventy harbour';
