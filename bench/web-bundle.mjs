@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Gzipped JavaScript each area downloads on first load (entry + the area's lazy chunk + everything
 // they import statically), from Vite's manifest. Fails when an area exceeds the budget in
-// ENGINEERING.md (200 KB). Run after `npm run build -w @undercurrent/web`.
+// ENGINEERING.md (200 KB). Runs at the end of every web build (`npm run build -w @undercurrent/web`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const BUDGET_KB = 200;
-const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+const dist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../packages/web/dist');
 const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite/manifest.json'), 'utf8'));
 
 const gzipped = (file) => gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
