@@ -1,7 +1,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -12,12 +18,22 @@ import { installAuthentication } from './http/authenticate.js';
 import { installCsrfProtection } from './http/csrf.js';
 import { installErrorHandler } from './http/error-handler.js';
 import { installMetrics } from './http/metrics.js';
+import { installNulRefusal } from './http/nul-characters.js';
 import { ErrorResponse } from './http/schemas.js';
-import { installSecurityHeaders } from './http/security-headers.js';
+import { installSecurityHeaders, setSecurityHeaders } from './http/security-headers.js';
 import { LOG_REDACTIONS, LOG_SERIALIZERS } from './logging.js';
 
 /** The HTTP application, built by a factory and never listening by itself (tests use `inject`). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
+
+function answerBadAddress(request: FastifyRequest, reply: FastifyReply, servedOverTls: boolean): void {
+  setSecurityHeaders(request, reply, servedOverTls);
+  void reply.status(400).send({
+    error: 'bad_request',
+    message:
+      'This address is not valid: part of it is wrongly encoded. If you followed a link, copy the whole link again.',
+  });
+}
 
 export async function buildApp(
   ctx: AppContext,
@@ -35,9 +51,15 @@ export async function buildApp(
         }),
     genReqId: () => crypto.randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: ctx.config.trustProxy,
+    // Exactly one hop, the reverse proxy: the client's address is the one it adds to X-Forwarded-For;
+    // anything before that entry was written by the client and would let it pick its own address.
+    trustProxy: ctx.config.trustProxy ? (_address: string, hop: number) => hop === 0 : false,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
     routerOptions: { maxParamLength: 200 },
+    // An address the router cannot decode (a link cut short or mangled in copying) is answered like any
+    // other bad input: the usual shape, a message a person can act on, and the usual headers.
+    frameworkErrors: (_error, request, reply) =>
+      answerBadAddress(request as FastifyRequest, reply as FastifyReply, ctx.config.publicUrl.startsWith('https://')),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('ctx', ctx);
@@ -67,6 +89,7 @@ export async function buildApp(
 
   await app.register(cookie);
   installErrorHandler(app);
+  installNulRefusal(app);
   installSecurityHeaders(app, ctx.config.publicUrl.startsWith('https://'));
   installCsrfProtection(app, new URL(ctx.config.publicUrl).origin);
   installAuthentication(app, ctx.access, ctx.cookie);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccessLayer } from '../access/access-layer.js';
 import { systemActor } from '../access/actor.js';
 import { createPracticeFixture } from '../test-support/fixtures.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
@@ -42,6 +43,26 @@ describe('envelope encryption', () => {
     await expect(t.ctx.access.run(systemActor(practiceId), (tx) => tx.decrypt('c', altered))).rejects.toThrow(
       /integrity/,
     );
+  });
+
+  it('a node forgets a data key whose creating transaction rolled back, so every node shares one key', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    // Node A's first encryption for this practice creates its data key, but the request then fails.
+    await expect(
+      t.ctx.access.run(systemActor(practiceId), async (tx) => {
+        await tx.encrypt('clinical', 'draft:1', 'never kept');
+        throw new Error('the request failed');
+      }),
+    ).rejects.toThrow('the request failed');
+    // Node B (same database and master key, its own key ring) creates the key that is kept.
+    const nodeB = new AccessLayer(t.ctx.pools, new KeyRing(t.master));
+    const fromB = await nodeB.run(systemActor(practiceId), (tx) => tx.encrypt('clinical', 'note:1', 'written on B'));
+    // Node A reads what B wrote, and what A writes now B can read (as can A after a restart).
+    expect(await t.ctx.access.run(systemActor(practiceId), (tx) => tx.decrypt('note:1', fromB))).toBe('written on B');
+    const fromA = await t.ctx.access.run(systemActor(practiceId), (tx) =>
+      tx.encrypt('clinical', 'note:2', 'written on A'),
+    );
+    expect(await nodeB.run(systemActor(practiceId), (tx) => tx.decrypt('note:2', fromA))).toBe('written on A');
   });
 
   it('keeps process notes under a separate key series', async () => {

@@ -7,7 +7,16 @@ import type { MasterKey } from './master-key.js';
  * Per-practice data keys (one series for clinical text, a separate one for process notes), stored
  * wrapped by the master key in practice_keys and unwrapped into memory on first use. Every query
  * here runs inside a transaction already scoped to the practice, so row-level security applies.
+ *
+ * Only keys whose row is committed are remembered. A key created (or a row touched) by the
+ * transaction still running may yet be rolled back, and another node may then create a different
+ * key under the same version: remembering the lost one would make this node write text nobody else
+ * can read, and fail to read theirs.
  */
+
+/** True when the row was written by the transaction still running (so it is not committed yet). */
+const UNCOMMITTED = `coalesce(xmin = xid(pg_current_xact_id_if_assigned()), false) AS uncommitted`;
+
 export type KeyPurpose = 'clinical' | 'process';
 
 export interface DataKey {
@@ -37,12 +46,15 @@ export class KeyRing {
 
   /** The key new ciphertext is written with; created on first use. */
   async active(tx: Queryable, practiceId: string, purpose: KeyPurpose): Promise<DataKey> {
-    const found = await tx.query<{ version: number; wrapped_key: string }>(
-      `SELECT version, wrapped_key FROM practice_keys
+    const found = await tx.query<{ version: number; wrapped_key: string; uncommitted: boolean }>(
+      `SELECT version, wrapped_key, ${UNCOMMITTED} FROM practice_keys
         WHERE practice_id = $1 AND purpose = $2 AND retired_at IS NULL ORDER BY version DESC LIMIT 1`,
       [practiceId, purpose],
     );
     const row = found.rows[0];
+    if (row?.uncommitted) {
+      return { version: row.version, key: this.unwrap(practiceId, purpose, row.version, row.wrapped_key) };
+    }
     if (row) {
       const cached = this.cache.get(`${practiceId}:${purpose}:${row.version}`);
       if (cached) return { version: row.version, key: cached };
@@ -60,12 +72,14 @@ export class KeyRing {
   async version(tx: Queryable, practiceId: string, purpose: KeyPurpose, version: number): Promise<Buffer> {
     const cached = this.cache.get(`${practiceId}:${purpose}:${version}`);
     if (cached) return cached;
-    const found = await tx.query<{ wrapped_key: string }>(
-      'SELECT wrapped_key FROM practice_keys WHERE practice_id = $1 AND purpose = $2 AND version = $3',
+    const found = await tx.query<{ wrapped_key: string; uncommitted: boolean }>(
+      `SELECT wrapped_key, ${UNCOMMITTED} FROM practice_keys
+        WHERE practice_id = $1 AND purpose = $2 AND version = $3`,
       [practiceId, purpose, version],
     );
     const row = found.rows[0];
     if (!row) throw new Error(`No ${purpose} data key version ${version} for this practice.`);
+    if (row.uncommitted) return this.unwrap(practiceId, purpose, version, row.wrapped_key);
     return this.remember(practiceId, purpose, version, this.unwrap(practiceId, purpose, version, row.wrapped_key)).key;
   }
 
@@ -131,6 +145,6 @@ export class KeyRing {
       ],
     );
     if (inserted.rowCount === 0) return this.active(tx, practiceId, purpose); // another node won the race
-    return this.remember(practiceId, purpose, version, key);
+    return { version, key }; // remembered once committed, when next read (see UNCOMMITTED)
   }
 }

@@ -99,7 +99,16 @@ export function guard(access: AccessLayer, options: GuardOptions = {}): preHandl
     if (!auth) {
       return reply.status(401).send({ error: 'unauthenticated', message: 'Please sign in to continue.' });
     }
+    const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
     if (!stages.includes(auth.session.stage)) {
+      // Someone who got past the password is refused: recorded like any other denial.
+      await access.recordOutside(auth.actor, [
+        {
+          action: 'access.denied',
+          outcome: 'denied',
+          details: { route, method: request.method, stage: auth.session.stage },
+        },
+      ]);
       const message =
         auth.session.stage === 'mfa_enrolment'
           ? 'Set up two-step verification to continue.'
@@ -113,7 +122,7 @@ export function guard(access: AccessLayer, options: GuardOptions = {}): preHandl
         {
           action: 'access.denied',
           outcome: 'denied',
-          details: { route: request.routeOptions.url ?? request.url.split('?')[0] ?? '', method: request.method },
+          details: { route, method: request.method },
         },
       ]);
       return reply.status(403).send({ error: 'forbidden', message: 'You do not have permission to do that.' });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Strict headers on every response: a CSP with no inline script, no caching of API answers, HSTS over TLS. */
 export const CONTENT_SECURITY_POLICY = [
@@ -14,19 +14,24 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+/** Sets the headers on one reply (also used where hooks do not run: answers the router gives itself). */
+export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply, servedOverTls: boolean): void {
+  reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('X-Frame-Options', 'DENY');
+  reply.header('Referrer-Policy', 'no-referrer');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  if (servedOverTls || request.protocol === 'https') {
+    reply.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+}
+
 export function installSecurityHeaders(app: FastifyInstance, servedOverTls: boolean): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
-    if (servedOverTls || request.protocol === 'https') {
-      reply.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-    }
-    if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    setSecurityHeaders(request, reply, servedOverTls);
     return payload;
   });
 }

@@ -137,6 +137,44 @@ describe('bad input never yields a 5xx', () => {
     }
   });
 
+  it('text holding a NUL character (which PostgreSQL cannot store) is a 400 that names the field', async () => {
+    // fast-check's strings above are printable, so this is spelled out: "\u0000" is valid JSON, but a
+    // PostgreSQL text column refuses it, which used to surface as a 500.
+    const { cookies } = await practiceWithEveryRole(t.ctx, 'Nul Practice');
+    const invite = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      headers: { cookie: cookies.admin, ...CSRF },
+      payload: { email: 'nul-character@example.org', displayName: 'Ada\u0000Rowe', role: 'client' },
+    });
+    expect(invite.statusCode).toBe(400);
+    expect(invite.json()).toMatchObject({ error: 'invalid_request', fields: [{ field: 'displayName' }] });
+    expect(invite.json().message).toMatch(/displayName/);
+
+    const nested = await t.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      headers: CSRF,
+      payload: {
+        practiceName: 'Nul Practice',
+        admin: { displayName: 'A\u0000B', email: 'nul-admin@example.org', password: 'x' },
+      },
+    });
+    expect(nested.statusCode).toBe(400);
+    expect(nested.json().fields).toEqual([{ field: 'admin.displayName', message: expect.any(String) }]);
+  });
+
+  it('a wrongly percent-encoded address is a 400 in the usual shape, with the usual headers', async () => {
+    for (const url of ['/api/invitations/lookup/%zz', '/api/outbox/%E0%A4%A']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json(), url).toEqual({ error: 'bad_request', message: expect.stringMatching(/link/) });
+      expect(res.headers['content-security-policy'], url).toMatch(/default-src 'self'/);
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['cache-control'], url).toBe('no-store');
+    }
+  });
+
   it('a wrongly typed body is a 400 that names the field', async () => {
     const res = await t.app.inject({
       method: 'POST',

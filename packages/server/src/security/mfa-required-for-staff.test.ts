@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../access/actor.js';
 import {
   FIXTURE_PASSWORD,
   addPerson,
+  auditEventsOf,
   createPracticeFixture,
+  scopedQuery,
   sessionCookie,
   signInThroughApi,
 } from '../test-support/fixtures.js';
@@ -141,6 +144,22 @@ describe('MFA is required for staff', () => {
     },
   );
 
+  it('each refusal of an incomplete session is audited as a denial naming the person, route and stage', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    const admin = await addPerson(t.ctx, practiceId, ['admin']);
+    const cookie = await sessionCookie(t.ctx, admin, 'mfa_required');
+    const res = await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie } });
+    expect(res.statusCode).toBe(401);
+    const denied = (await auditEventsOf(t.ctx, practiceId)).filter((e) => e.action === 'access.denied');
+    expect(denied).toEqual([
+      expect.objectContaining({
+        outcome: 'denied',
+        actor_user_id: admin.userId,
+        details: { route: '/api/audit', method: 'GET', stage: 'mfa_required' },
+      }),
+    ]);
+  });
+
   it('the routes each incomplete stage may use exist, so the allow-lists above stay honest', () => {
     const known = new Set(operations(t).map((op) => `${op.method} ${op.path}`));
     for (const key of [...ALLOWED.mfa_enrolment, ...ALLOWED.mfa_required]) expect(known, key).toContain(key);
@@ -154,6 +173,52 @@ describe('MFA is required for staff', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: cookie ?? '' } })).json().mfa.required,
     ).toBe(false);
+  });
+});
+
+describe('an enrolment session opened before the person set up a factor', () => {
+  // Someone who knows a staff member's password signs in before that person has set up two-step
+  // verification, and keeps the half-signed-in session. The staff member then sets up a factor in
+  // their own browser. The old enrolment session must not be able to enrol a factor of its own and
+  // become fully signed in: that would get round the factor the person now has (and leave a
+  // second, unknown factor on their account).
+  it('cannot enrol an authenticator app of its own once the person has a factor', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    const admin = await addPerson(t.ctx, practiceId, ['admin']);
+    const { res: signedIn, cookie: intruder } = await signInThroughApi(t.app, admin);
+    expect(signedIn.json().stage).toBe('mfa_enrolment');
+    // The person enrols a passkey in their own browser (its row is what enrolment writes).
+    await scopedQuery(
+      t.ctx,
+      practiceId,
+      `INSERT INTO mfa_passkeys (practice_id, user_id, credential_id, public_key, name)
+       VALUES ($1, $2, 'their-own-passkey', '\\x00', 'Their laptop')`,
+      [practiceId, admin.userId],
+    );
+
+    const start = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp/start',
+      headers: { ...CSRF, cookie: intruder ?? '' },
+    });
+    const secret = start.statusCode === 200 ? (start.json() as { secret: string }).secret : 'JBSWY3DPEHPK3PXP';
+    const confirm = await t.app.inject({
+      method: 'POST',
+      url: '/api/me/mfa/totp/confirm',
+      headers: { ...CSRF, cookie: intruder ?? '' },
+      payload: { code: await generate({ secret }) },
+    });
+    expect(confirm.statusCode).toBe(401);
+    expect(confirm.json().message).toMatch(/sign in again/i);
+
+    const totp = await scopedQuery(t.ctx, practiceId, 'SELECT 1 FROM mfa_totp WHERE confirmed_at IS NOT NULL');
+    expect(totp).toHaveLength(0);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: intruder ?? '' } });
+    expect(me.statusCode).toBe(401);
+    const refused = (await auditEventsOf(t.ctx, practiceId)).find(
+      (e) => e.action === 'mfa.totp_enrolled' && e.outcome === 'denied',
+    );
+    expect(refused?.details.reason).toBe('factor_exists');
   });
 });
 

@@ -10,6 +10,8 @@ import {
   signInThroughApi,
 } from '../../test-support/fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { systemActor } from '../../access/actor.js';
+import { outboxBodyContext } from '../../mail/enqueue-email.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -79,6 +81,82 @@ describe('POST /api/me/password', () => {
     ).toBe(200);
     const changed = (await auditEventsOf(t.ctx, practiceId)).find((e) => e.action === 'auth.password_changed');
     expect(changed).toMatchObject({ outcome: 'success', subject_user_id: client.userId });
+  });
+
+  it('ends any password-reset link still waiting: it was asked for before the password it would replace', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    const client = await addPerson(t.ctx, practiceId, ['client']);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      headers: CSRF,
+      payload: { practiceId, email: client.email },
+    });
+    expect(asked.statusCode).toBe(202);
+    const [mail] = await scopedQuery<{ id: string; body_enc: string }>(
+      t.ctx,
+      practiceId,
+      `SELECT id, body_enc FROM outbox WHERE kind = 'password_reset'`,
+    );
+    const body = await t.ctx.access.run(systemActor(practiceId), (tx) =>
+      tx.decrypt(outboxBodyContext(mail?.id ?? ''), mail?.body_enc ?? ''),
+    );
+    const token = /\/reset-password\/(\S+)/.exec(body)?.[1] ?? '';
+    expect(token).not.toBe('');
+
+    const cookie = await sessionCookie(t.ctx, client);
+    expect((await change(cookie, client.password, 'pelican harbour violet ninety 3')).statusCode).toBe(200);
+
+    const lookUp = await t.app.inject({ method: 'GET', url: `/api/auth/password-reset/${token}` });
+    expect(lookUp.statusCode).toBe(404);
+    const complete = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/complete',
+      headers: CSRF,
+      payload: { token, password: 'someone else chose this 88' },
+    });
+    expect(complete.statusCode).toBe(404);
+    expect(
+      (await signInThroughApi(t.app, { ...client, password: 'pelican harbour violet ninety 3' })).res.statusCode,
+    ).toBe(200);
+  });
+
+  it('meeting an admin’s change to the same person, both finish without a deadlock (no 500)', async () => {
+    const { people, cookies } = await practiceWithEveryRole(t.ctx);
+    const client = people.client;
+    // Hold the person's row so both requests queue at it: the admin's change first, then the password change.
+    const gate = await t.ctx.pools.owner.connect();
+    await gate.query('BEGIN');
+    await gate.query(`SELECT set_config('app.practice_id', $1, true)`, [client.practiceId]);
+    await gate.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [client.userId]);
+    const waitingAt = async (n: number) => {
+      for (let i = 0; i < 300; i++) {
+        const r = await t.ctx.pools.owner.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE application_name = 'undercurrent-app' AND wait_event_type = 'Lock' AND query LIKE '%users%'`,
+        );
+        if ((r.rows[0]?.n ?? 0) >= n) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    };
+    const adminChange = t.app.inject({
+      method: 'PATCH',
+      url: `/api/people/${client.userId}`,
+      headers: { ...CSRF, cookie: cookies.admin },
+      payload: { roles: ['client', 'supervisor'] },
+    });
+    await waitingAt(1);
+    const passwordChange = change(cookies.client, client.password, 'pelican harbour violet ninety 3');
+    try {
+      await waitingAt(2);
+    } finally {
+      await gate.query('COMMIT');
+      gate.release();
+    }
+    const [admin, own] = await Promise.all([adminChange, passwordChange]);
+    expect(admin.statusCode).toBe(200);
+    // The admin's change ended the person's sessions, so the password change finds its session gone.
+    expect([200, 401]).toContain(own.statusCode);
   });
 
   it('refuses a wrong current password, a weak new one and the same one again', async () => {

@@ -10,7 +10,8 @@ import { revokeUserSessions, rotateSession, type NewSession } from '../../sessio
 
 /**
  * A new password, with the current one asked again. Every other session of the person ends and this
- * one continues under a new cookie (a password change is a change of privilege).
+ * one continues under a new cookie (a password change is a change of privilege), and any reset link
+ * still waiting stops working (it was asked for before this password, perhaps by someone else).
  */
 export async function changePassword(
   ctx: AppContext,
@@ -38,6 +39,9 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
 
   return ctx.access.run(auth.actor, async (tx) => {
+    // The person's row before their session, the order every change to a person and their sessions
+    // takes (an admin's role change, a password reset): the opposite order would deadlock with them.
+    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [session.userId]);
     const locked = await lockLiveSession(tx, session.id);
     if (!locked || locked.stage !== 'active') {
       throw new HttpError(401, 'Your session has ended. Please sign in again.', 'unauthenticated');
@@ -47,6 +51,9 @@ export async function changePassword(
         WHERE id = $1`,
       [session.userId, passwordHash],
     );
+    await tx.query('UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [
+      session.userId,
+    ]);
     const revoked = await revokeUserSessions(tx, session.userId, 'password_changed', session.id);
     const fresh = await rotateSession(tx, session, {
       stage: 'active',

@@ -141,6 +141,16 @@ describe('GET /api/audit', () => {
     }
     expect((await browse(p.cookies.admin, '?limit=999')).statusCode).toBe(200);
   });
+
+  it('answers a date in the year 0000 (valid RFC 3339, refused by PostgreSQL) with a 400, not a 500', async () => {
+    const p = await practiceWithEveryRole(t.ctx);
+    for (const query of ['?from=0000-01-01T00:00:00Z', '?to=0000-06-01T12:00:00%2B01:00']) {
+      const res = await browse(p.cookies.admin, query);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().message).toMatch(/year/);
+    }
+    expect((await browse(p.cookies.admin, '?from=0001-01-01T00:00:00Z')).statusCode).toBe(200);
+  });
 });
 
 describe('POST /api/audit/verify', () => {

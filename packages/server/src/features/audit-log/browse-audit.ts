@@ -75,6 +75,15 @@ export const browseAuditRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const q = request.query;
       const limit = Math.min(Number(q.limit ?? 50), MAX_PAGE);
+      for (const [name, value] of [
+        ['“From”', q.from],
+        ['“To”', q.to],
+      ] as const) {
+        // RFC 3339 allows the year 0000; PostgreSQL does not (there was no year 0).
+        if (value?.startsWith('0000')) {
+          throw new HttpError(400, `${name} must be a date in the year 1 or later.`, 'invalid_request');
+        }
+      }
       if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
         throw new HttpError(400, '“From” must be earlier than “to”.', 'invalid_request');
       }

@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { installFieldErrors } from '../../accounts/field-error.js';
 import { assessPassword } from '../../accounts/password-policy.js';
 import { minutesFrom } from '../../accounts/throttle.js';
+import { HttpError } from '../../access/errors.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/authenticate.js';
+import { PerAddressLimit } from '../../http/per-address-limit.js';
 import { Email, Ok, Password, Uuid, withErrors } from '../../http/schemas.js';
 import { revokeSession } from '../../sessions/session-store.js';
 import { completePasswordReset, lookUpPasswordReset, requestPasswordReset } from './password-reset.js';
@@ -26,6 +28,8 @@ const StageSchema = Type.Union([Type.Literal('mfa_required'), Type.Literal('mfa_
 
 /** Signing in and out, password strength and password reset. None of these needs a session. */
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // The strength check costs CPU and needs no sign-in: at most 120 checks a minute per address per node.
+  const strengthChecks = new PerAddressLimit(120, 60_000);
   installFieldErrors(app);
   const ctx = app.ctx;
 
@@ -46,7 +50,16 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: withErrors({ 200: PasswordStrength }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      const wait = strengthChecks.take(request.ip);
+      if (wait > 0) {
+        reply.header('Retry-After', String(wait));
+        throw new HttpError(
+          429,
+          `Too many checks from this address. Try again in ${wait} seconds.`,
+          'too_many_attempts',
+        );
+      }
       const { password, email, displayName } = request.body;
       return assessPassword(password, [email ?? '', displayName ?? '']);
     },

@@ -110,6 +110,11 @@ async function acceptInvitation(
       throw new HttpError(400, assessment.problem ?? 'Choose a stronger password.', 'weak_password');
     }
     const event = { action: 'invitation.accepted' as const, subjectType: 'invitation', subjectId: row.id };
+    // One decision per address at a time (the lock creating invitations takes too): two invitations
+    // for one address accepted together must not both pass the check below and race to insert.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `undercurrent-invite:${tx.actor.practiceId}:${row.email}`,
+    ]);
     const existing = await tx.query('SELECT 1 FROM users WHERE email = $1', [row.email]);
     if ((existing.rowCount ?? 0) > 0) {
       refuse(

@@ -246,6 +246,46 @@ describe('conflicts', () => {
   });
 });
 
+describe('two invitations waiting for one address', () => {
+  it('accepted at the same moment, one creates the account and the other is refused with a 409, not a 500', async () => {
+    const p = await practiceWithEveryRole(t.ctx);
+    const email = 'twice@example.org';
+    // An invitation that expired, a new one sent after it, then the expired one resent: both usable.
+    const first = await invite(p.cookies.admin, { email, displayName: 'Twice', role: 'client' });
+    await scopedQuery(t.ctx, p.practiceId, `UPDATE invitations SET expires_at = now() - interval '1 minute'`);
+    expect((await invite(p.cookies.admin, { email, displayName: 'Twice', role: 'client' })).statusCode).toBe(201);
+    const second = await linkFor(p.cookies.admin, email);
+    const resent = await t.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${first.json().id}/resend`,
+      headers: { cookie: p.cookies.admin, ...CSRF },
+    });
+    expect(resent.statusCode).toBe(200);
+    const firstAgain = await linkFor(p.cookies.admin, email);
+    expect(firstAgain.token).not.toBe(second.token);
+
+    // Hold new accounts back until both acceptances are waiting, so they truly meet.
+    const gate = await t.ctx.pools.owner.connect();
+    await gate.query('BEGIN; LOCK TABLE users IN SHARE MODE');
+    const both = Promise.all([accept(firstAgain.token), accept(second.token)]);
+    for (let i = 0; i < 200; i++) {
+      const waiting = await t.ctx.pools.owner.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE application_name = 'undercurrent-app' AND wait_event_type = 'Lock'
+            AND (query LIKE 'INSERT INTO users%' OR query LIKE '%pg_advisory_xact_lock%')`,
+      );
+      if ((waiting.rows[0]?.n ?? 0) >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    await gate.query('COMMIT');
+    gate.release();
+    const answers = await both;
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(answers.find((r) => r.statusCode === 409)?.json().message).toMatch(/already an account/);
+    expect(await scopedQuery(t.ctx, p.practiceId, 'SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(1);
+  });
+});
+
 describe('resend and revoke', () => {
   it('resend issues a new link and expiry; the old link stops working', async () => {
     const p = await practiceWithEveryRole(t.ctx);

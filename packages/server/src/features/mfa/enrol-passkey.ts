@@ -6,13 +6,14 @@ import {
 } from '@simplewebauthn/server';
 import { HttpError } from '../../access/errors.js';
 import { FieldError } from '../../accounts/field-error.js';
-import { mfaState } from '../../accounts/users.js';
 import type { AppContext } from '../../context.js';
 import type { RequestAuth } from '../../http/authenticate.js';
 import type { NewSession } from '../../sessions/session-store.js';
 import {
   assertNotLastStaffFactor,
+  enrolmentMayContinue,
   factorCount,
+  isRefusal,
   lockSessionAt,
   promoteSession,
   refusal,
@@ -88,6 +89,13 @@ export async function registerPasskey(
         subjectUserId: userId,
         details: { reason },
       });
+    const before = await enrolmentMayContinue(tx, locked, userId, {
+      action: 'mfa.passkey_added',
+      subjectType: 'user',
+      subjectId: userId,
+      subjectUserId: userId,
+    });
+    if (isRefusal(before)) return before;
     const challenge = await takeChallenge(tx, locked.id, locked.webauthnChallenge, 'register');
     if (!challenge) {
       failed('no_challenge');
@@ -111,7 +119,6 @@ export async function registerPasskey(
       return refusal(400, NOT_CONFIRMED, 'passkey_failed');
     }
     const credential = verified.registrationInfo.credential;
-    const before = await mfaState(tx, userId);
     const inserted = await tx.query<{ id: string }>(
       `INSERT INTO mfa_passkeys (practice_id, user_id, credential_id, public_key, counter, transports, name)
        VALUES ($1, $2, $3, $4, $5, $6, $7)

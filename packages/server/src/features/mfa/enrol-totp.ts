@@ -2,13 +2,14 @@ import QRCode from 'qrcode';
 import { HttpError } from '../../access/errors.js';
 import { confirmPassword } from '../../accounts/confirm-password.js';
 import { clearThrottle, hitThrottle, minutesFrom, throttleKey, throttleRules } from '../../accounts/throttle.js';
-import { mfaState } from '../../accounts/users.js';
 import type { AppContext } from '../../context.js';
 import type { RequestAuth } from '../../http/authenticate.js';
 import type { NewSession } from '../../sessions/session-store.js';
 import {
   assertNotLastStaffFactor,
+  enrolmentMayContinue,
   factorCount,
+  isRefusal,
   lockSessionAt,
   fieldRefusal,
   promoteSession,
@@ -61,6 +62,13 @@ export async function confirmTotp(
   const userId = auth.session.userId;
   return ctx.access.run(auth.actor, async (tx): Promise<Enrolled | Refusal> => {
     const locked = await lockSessionAt(tx, auth, ['mfa_enrolment', 'active']);
+    const before = await enrolmentMayContinue(tx, locked, userId, {
+      action: 'mfa.totp_enrolled',
+      subjectType: 'user',
+      subjectId: userId,
+      subjectUserId: userId,
+    });
+    if (isRefusal(before)) return before;
     const key = throttleKey('mfa:user', userId);
     const throttle = await hitThrottle(tx, key, throttleRules(ctx.config).mfa);
     const failed = (reason: string) =>
@@ -94,7 +102,6 @@ export async function confirmTotp(
         'invalid_code',
       );
     }
-    const before = await mfaState(tx, userId);
     if (!(await useTotpStep(tx, userId, check.step, true))) {
       return fieldRefusal('code', WRONG_TOTP, 'invalid_code');
     }

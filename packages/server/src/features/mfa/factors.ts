@@ -8,7 +8,7 @@ import type { Role, SessionStage } from '../../db/schema.js';
 import type { RequestAuth } from '../../http/authenticate.js';
 import { lockLiveSession, type LockedSession } from '../../sessions/session-lock.js';
 import { sessionPolicy } from '../../sessions/session-policy.js';
-import { rotateSession, type NewSession } from '../../sessions/session-store.js';
+import { revokeSession, rotateSession, type NewSession } from '../../sessions/session-store.js';
 
 /** Rules shared by every second factor: which stage may do what, the last-factor rule, rotation. */
 export const SESSION_ENDED = 'Your session has ended. Please sign in again.';
@@ -23,6 +23,32 @@ export async function lockSessionAt(tx: Scoped, auth: RequestAuth, stages: Sessi
   const locked = await lockLiveSession(tx, auth.session.id);
   if (!locked || !stages.includes(locked.stage)) throw new HttpError(401, SESSION_ENDED, 'unauthenticated');
   return locked;
+}
+
+export const FACTOR_SET_UP_SINCE =
+  'Two-step verification has been set up for this account since this sign-in began, so this sign-in has ended. ' +
+  'Please sign in again and use it.';
+
+/**
+ * An enrolment session ('mfa_enrolment') exists only because the person had no second factor when it
+ * began. If they have one now (set up in another browser, say), that session must not enrol a factor
+ * of its own and so become fully signed in without ever passing the existing one: it is ended, the
+ * refusal is audited with the caller's event, and the refusal is returned (to be thrown after the
+ * commit). Enrolments of one person are decided one at a time, so two racing sessions cannot both
+ * count as the first. Answers the person's factors when the enrolment may go on.
+ */
+export async function enrolmentMayContinue(
+  tx: Scoped,
+  locked: LockedSession,
+  userId: string,
+  event: AuditInput,
+): Promise<MfaState | Refusal> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`undercurrent-mfa-enrol:${userId}`]);
+  const state = await mfaState(tx, userId);
+  if (locked.stage !== 'mfa_enrolment' || factorCount(state) === 0) return state;
+  await revokeSession(tx, locked.id, 'factor_exists');
+  tx.audit({ ...event, outcome: 'denied', details: { ...event.details, reason: 'factor_exists' } });
+  return refusal(401, FACTOR_SET_UP_SINCE, 'unauthenticated', true);
 }
 
 /** The new, fully signed-in session that replaces one that has just passed or enrolled a factor. */

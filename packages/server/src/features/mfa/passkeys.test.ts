@@ -164,6 +164,28 @@ describe('passkeys', () => {
     expect(sessionCookieFrom(t.ctx, second)).toBeUndefined();
   });
 
+  it('an enrolment session from before the person set up a factor cannot add a passkey and sign itself in', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    const admin = await addPerson(t.ctx, practiceId, ['admin']);
+    // Someone with the password signed in before the person enrolled; the person then set up an app.
+    const { cookie: intruder } = await signInThroughApi(t.app, admin);
+    await addTotpFactor(t.ctx, admin);
+    const options = await post('/api/me/mfa/passkeys/options', intruder ?? '');
+    const res =
+      options.statusCode === 200
+        ? await post('/api/me/mfa/passkeys', intruder ?? '', {
+            name: 'Not theirs',
+            response: new SoftAuthenticator().create(options.json()),
+          })
+        : options;
+    expect(res.statusCode).toBe(401);
+    expect(res.json().message).toMatch(/sign in again/i);
+    expect(sessionCookieFrom(t.ctx, res)).toBeUndefined();
+    expect(await scopedQuery(t.ctx, practiceId, 'SELECT 1 FROM mfa_passkeys')).toHaveLength(0);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: intruder ?? '' } });
+    expect(me.statusCode).toBe(401);
+  });
+
   it('refuses a registration made for another origin, and a replayed registration', async () => {
     const practiceId = await createPracticeFixture(t.ctx);
     const admin = await addPerson(t.ctx, practiceId, ['admin']);

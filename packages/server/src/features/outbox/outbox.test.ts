@@ -6,10 +6,16 @@ import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.j
 
 /** The admin's outbox without SMTP configured: messages are 'held' for the admin to open and pass on. */
 let t: TestApp;
+let smtp: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // SMTP configured (nothing listens there: test apps run no delivery worker, messages stay pending).
+  smtp = await createTestApp({ smtpUrl: 'smtp://127.0.0.1:9' });
 });
-afterAll(async () => t.close());
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
 
 async function enqueue(practiceId: string, to: string, text: string): Promise<string> {
   return t.ctx.access.run(systemActor(practiceId), (tx) =>
@@ -138,5 +144,48 @@ describe('the outbox', () => {
       (await t.app.inject({ method: 'GET', url: '/api/outbox?status=lost', headers: { cookie: p.cookies.admin } }))
         .statusCode,
     ).toBe(400);
+  });
+});
+
+describe('password-reset e-mails in the outbox', () => {
+  const requestReset = (app: TestApp, practiceId: string, email: string) =>
+    app.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      headers: CSRF,
+      payload: { practiceId, email },
+    });
+
+  it('an admin cannot open one the mail server delivers: its link would let them become that person', async () => {
+    const p = await practiceWithEveryRole(smtp.ctx);
+    expect((await requestReset(smtp, p.practiceId, p.people.client.email)).statusCode).toBe(202);
+    const list = await smtp.app.inject({ method: 'GET', url: '/api/outbox', headers: { cookie: p.cookies.admin } });
+    const reset = (list.json() as { id: string; kind: string; status: string }[]).find(
+      (m) => m.kind === 'password_reset',
+    );
+    expect(reset?.status).toBe('pending');
+    const open = await smtp.app.inject({
+      method: 'GET',
+      url: `/api/outbox/${reset?.id}`,
+      headers: { cookie: p.cookies.admin },
+    });
+    expect(open.statusCode).toBe(403);
+    expect(open.json().message).toMatch(/only for the person/);
+    expect(open.body).not.toContain('/reset-password/');
+    const events = await auditEventsOf(smtp.ctx, p.practiceId);
+    expect(events.filter((e) => e.action === 'outbox.opened').map((e) => e.outcome)).toEqual(['denied']);
+  });
+
+  it('without SMTP the admin is the courier, so a held one still opens', async () => {
+    const p = await practiceWithEveryRole(t.ctx);
+    await requestReset(t, p.practiceId, p.people.client.email);
+    const [row] = await scopedQuery<{ id: string }>(t.ctx, p.practiceId, `SELECT id FROM outbox`);
+    const open = await t.app.inject({
+      method: 'GET',
+      url: `/api/outbox/${row?.id}`,
+      headers: { cookie: p.cookies.admin },
+    });
+    expect(open.statusCode).toBe(200);
+    expect(open.json().body).toContain('/reset-password/');
   });
 });
