@@ -58,8 +58,18 @@ test('first run: setup, enrolment, invitations through the outbox, a client’s 
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Set up your practice' })).toBeVisible();
   await expectAccessible(page, 'setup');
+  // Sending the empty form names each missing thing in plain words.
+  await page.getByRole('button', { name: 'Create practice' }).click();
+  await expect(page.getByText('Enter the name of your practice.')).toBeVisible();
+  await expect(page.getByText('Choose a password.', { exact: true })).toBeVisible();
+  await expectAccessible(page, 'setup with errors');
   await page.getByLabel('Practice name').fill(practiceName);
+  // Each message goes as soon as its field is put right, so the button does not move under the pointer.
+  await expect(page.getByText('Enter the name of your practice.')).toHaveCount(0);
   await page.getByLabel('Your name').fill(admin.name);
+  await page.getByLabel('E-mail address').fill('ada at northside');
+  await page.getByRole('button', { name: 'Create practice' }).click();
+  await expect(page.getByText('Enter an e-mail address in the form name@example.com.')).toBeVisible();
   await page.getByLabel('E-mail address').fill(admin.email);
   await page.getByLabel('Choose a password', { exact: true }).fill('password123');
   await expect(page.getByText(/^Strength: (Very weak|Weak)\./)).toBeVisible();
@@ -173,10 +183,16 @@ test('account pages: details, sessions (sign out another device), record access,
   await expect(cp.getByText('That session has been signed out.')).toBeVisible();
   await expect(sessions).toHaveCount(1);
 
-  // The other device is signed out: its next page asks it to sign in.
-  await second.page.goto('/account');
-  await expect(second.page).toHaveURL(/\/sign-in/);
+  // The other device is signed out: the next thing it does there asks it to sign in, and says why.
+  await nav(second.page).getByRole('link', { name: 'Account' }).click();
+  await second.page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sessions' }).click();
+  await expect(second.page).toHaveURL(/\/sign-in\?next=%2Faccount%2Fsessions/);
   await expect(second.page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await expect(second.page.getByText(/^You have been signed out\. This happens when a session/)).toBeVisible();
+  await expectAccessible(second.page, 'sign-in after the session ended');
+  await shot(second.page, 'client-session-ended');
+  await signInWithPassword(second.page, client);
+  await expect(second.page.getByRole('heading', { level: 1, name: `Hello, ${client.name}` })).toBeVisible();
   await second.context.close();
 
   await cp.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Who opened my record' }).click();
@@ -187,6 +203,9 @@ test('account pages: details, sessions (sign out another device), record access,
   await cp.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Security' }).click();
   await expect(cp.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible();
   await expect(cp.getByRole('heading', { name: 'Passkeys' })).toBeVisible();
+  // Without an app or a passkey there is nothing for recovery codes to back up, so none are offered.
+  await expect(cp.getByText(/^Recovery codes are a back-up for an authenticator app or a passkey/)).toBeVisible();
+  await expect(cp.getByRole('button', { name: 'Create new recovery codes' })).toHaveCount(0);
   await expectAccessible(cp, 'security (client)');
 
   // The admin's pages: people with the roles dialog, and the audit log with its integrity check.
@@ -194,6 +213,9 @@ test('account pages: details, sessions (sign out another device), record access,
   await nav(page).getByRole('link', { name: 'People' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'People' })).toBeVisible();
   await expect(page.getByText(therapist.email)).toBeVisible();
+  // An administrator cannot disable their own account (it would lock them out at once).
+  await expect(page.getByRole('button', { name: `Disable account: ${therapist.name}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Disable account: ${admin.name}` })).toHaveCount(0);
   await expectAccessible(page, 'people');
   await shot(page, 'admin-people');
   await page.getByRole('button', { name: `Edit roles: ${therapist.name}` }).click();
@@ -213,6 +235,19 @@ test('account pages: details, sessions (sign out another device), record access,
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/action=invitation\.created/);
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(3);
+  // Every action and subject is in plain words, never a code such as “invitation.viewed”.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/action=/);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+  const described = await page.locator('td[data-label="What"], td[data-label="About"]').allInnerTexts();
+  expect(described.filter((text) => /^[a-z]+[._][a-z_.]+$/.test(text.trim()))).toEqual([]);
+  // A date range that ends before it starts is explained at once, and not sent.
+  await page.getByLabel('From').fill('2025-03-10');
+  await page.getByLabel('To').fill('2025-03-01');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByText('Choose a “to” date on or after the “from” date.')).toBeVisible();
+  await expect(page).not.toHaveURL(/from=/);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByRole('button', { name: 'Verify integrity' }).click();
   await expect(page.getByText(/^The log is intact\./)).toBeVisible();
   await expectAccessible(page, 'audit log');
@@ -256,6 +291,17 @@ test('a therapist signs in with a code from their app', async ({ browser, baseUR
   await expect(page.getByRole('heading', { level: 1, name: 'Check it’s you' })).toBeVisible();
   await expectAccessible(page, 'verify');
   await shot(page, 'therapist-verify');
+  await page.getByLabel('Six-digit code').fill('12345');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByText('Enter the 6 digits your authenticator app shows, for example 123 456.')).toBeVisible();
+  await page.getByLabel('Six-digit code').fill('000000');
+  await page.getByRole('button', { name: 'Verify' }).click();
+  // The server's answer shows once, under the field (screen readers still hear it as an alert).
+  const refusal = /^That code did not work/;
+  await expect(page.getByLabel('Six-digit code')).toHaveAccessibleDescription(/That code did not work/);
+  await expect(page.getByRole('alert').filter({ hasText: refusal })).toHaveClass(/visually-hidden/);
+  await expectAccessible(page, 'verify with a wrong code');
+  await shot(page, 'therapist-verify-wrong-code');
   await page.getByLabel('Six-digit code').fill(await totpCode(therapist.totpSecret ?? ''));
   await page.getByRole('button', { name: 'Verify' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Hello, ${therapist.name}` })).toBeVisible();
@@ -293,6 +339,8 @@ test('a forgotten password is reset through an e-mailed link', async ({ browser,
   await page.goto(resetLink);
   await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
   await expect(page.getByText(`For ${client.email} at ${practiceName}.`)).toBeVisible();
+  await expect(page.getByText(/^This link works until \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\.$/)).toBeVisible();
+  await expect(page.getByText(/invitation/i)).toHaveCount(0);
   await expectAccessible(page, 'reset password');
   client.password = 'lighthouse keeper 62 marmalade dawn';
   await choosePassword(page, 'New password', client.password);
@@ -390,6 +438,11 @@ test('phone width: the navigation folds away and pages fit at 375 px', async ({ 
   await expect(nav(page).getByRole('link', { name: 'Account' })).toBeVisible();
   await expectAccessible(page, 'open menu at 375 px');
   await shot(page, 'client-menu-phone');
+  // Escape folds the menu away again and leaves the keyboard on its button.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(menu).toBeFocused();
+  await menu.click();
   await nav(page).getByRole('link', { name: 'Account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
   await expect(nav(page).getByRole('link', { name: 'Account' })).toBeHidden();
@@ -423,6 +476,34 @@ test('phone width: the navigation folds away and pages fit at 375 px', async ({ 
   await shot(adminSide.page, 'admin-audit-phone', false);
   const overflow = await adminSide.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling on the audit log at 375 px').toBeLessThanOrEqual(0);
+
+  // New recovery codes at 375 and 320 px: every code stays whole on one line, easy to copy by hand.
+  const ap = adminSide.page;
+  await ap.goto('/account/security');
+  await ap.getByRole('button', { name: 'Create new recovery codes' }).click();
+  const confirm = ap.getByRole('alertdialog');
+  await confirm.getByLabel('Password', { exact: true }).fill(admin.password);
+  await confirm.getByRole('button', { name: 'Create new recovery codes' }).click();
+  await expect(ap.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
+  for (const width of [375, 320]) {
+    await ap.setViewportSize({ width, height: 740 });
+    const codes = ap.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await expect(codes).toHaveCount(10);
+    const heights = await codes.evaluateAll((items) => items.map((item) => item.getBoundingClientRect().height));
+    const lineHeight = await codes
+      .first()
+      .locator('code')
+      .evaluate((code) => parseFloat(getComputedStyle(code).lineHeight) || 24);
+    expect(Math.max(...heights), `each recovery code on one line at ${width} px`).toBeLessThan(lineHeight * 1.5);
+    const sideways = await ap.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(sideways, `no sideways scrolling on the recovery codes at ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await expectAccessible(ap, 'new recovery codes at 320 px');
+  await shot(ap, 'admin-recovery-codes-320');
+  await ap.getByText('I have saved these codes somewhere safe').click();
+  await ap.getByRole('button', { name: 'Done' }).click();
+  await expect(ap.getByText('You have 10 unused recovery codes.')).toBeVisible();
+  await ap.setViewportSize({ width: 1280, height: 800 });
 
   expectNoPageProblems(phone);
   await phone.context.close();

@@ -102,7 +102,8 @@ export async function buildApp(
   const webDist = ctx.config.webDistDir;
   if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    // Read on each request (the OS caches it), so a rebuilt web app is served without a restart.
+    const indexFile = path.join(webDist, 'index.html');
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const rel = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       if (rel.startsWith('api/')) {
@@ -114,7 +115,7 @@ export async function buildApp(
         return reply.sendFile(rel);
       }
       reply.header('Cache-Control', 'no-cache');
-      return reply.type('text/html; charset=utf-8').send(indexHtml);
+      return reply.type('text/html; charset=utf-8').send(await fs.promises.readFile(indexFile));
     });
   }
 

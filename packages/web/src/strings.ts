@@ -17,6 +17,9 @@ const en = {
     signOut: 'Sign out',
     signingOut: 'Signing out…',
     signedOut: 'You have signed out.',
+    sessionEnded:
+      'You have been signed out. This happens when a session is left idle for a while, or is ended from another device or by an administrator. Sign in again to carry on where you were.',
+    rolesChanged: 'Your roles have changed. Sign in again to carry on with them.',
     home: 'Home',
     people: 'People',
     invitations: 'Invitations',
@@ -37,6 +40,7 @@ const en = {
     cancel: 'Cancel',
     tryAgain: 'Try again',
     required: (label: string) => `Enter ${label.toLowerCase()}.`,
+    emailInvalid: 'Enter an e-mail address in the form name@example.com.',
     optional: 'optional',
     never: 'Never',
     notYet: 'Not yet',
@@ -63,6 +67,13 @@ const en = {
     home: 'Go to the start page',
   },
 
+  routeError: {
+    title: 'This page could not be shown',
+    offline: 'It could not be loaded. Check your connection, then try again.',
+    failed: 'Something went wrong on our side. Please try again in a moment.',
+    reload: 'Try again',
+  },
+
   noAccess: {
     title: 'Not available to you',
     body: 'Your role in this practice does not include this page. If you think it should, ask your practice administrator.',
@@ -84,6 +95,21 @@ const en = {
     backToSignIn: 'Back to signing in',
   },
 
+  /** What a required field says when it is left empty, where “Enter <label>.” would read badly. */
+  required: {
+    practiceName: 'Enter the name of your practice.',
+    displayName: 'Enter your name.',
+    personName: 'Enter their name.',
+    email: 'Enter an e-mail address.',
+    password: 'Enter your password.',
+    choosePassword: 'Choose a password.',
+    newPassword: 'Choose a new password.',
+    currentPassword: 'Enter your current password.',
+    code: 'Enter the six-digit code from your authenticator app.',
+    recoveryCode: 'Enter one of your recovery codes.',
+    passkeyName: 'Give this passkey a name.',
+  },
+
   strength: {
     unavailable: 'We could not check the strength just now; you can still continue.',
     labels: ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'] as readonly string[],
@@ -91,7 +117,7 @@ const en = {
     acceptable: 'This password is strong enough.',
     notAcceptable: 'Choose a longer or less predictable password.',
     tooWeak: 'Choose a stronger password before continuing.',
-    hint: 'Use at least 12 characters. A few unrelated words together work well.',
+    hint: 'Use at least 10 characters. A few unrelated words together work well.',
   },
 
   fields: {
@@ -109,6 +135,7 @@ const en = {
     role: 'Role',
     code: 'Six-digit code',
     codeHint: 'From your authenticator app. It changes every 30 seconds.',
+    codeInvalid: 'Enter the 6 digits your authenticator app shows, for example 123 456.',
     recoveryCode: 'Recovery code',
     recoveryCodeHint: 'One of the codes you saved when you set up two-step verification. Each works once.',
     passkeyName: 'Name for this passkey',
@@ -148,9 +175,13 @@ const en = {
     passkeyFailed: 'The passkey could not be used here. Try again, or choose another way.',
     recoverySubmit: 'Use recovery code',
     recoveryLeft: (n: number) =>
-      n === 1
-        ? 'You have 1 recovery code left. Create new ones in Account › Security.'
-        : `You have ${n} recovery codes left.`,
+      `${
+        n === 0
+          ? 'That was your last recovery code.'
+          : n === 1
+            ? 'You have 1 recovery code left.'
+            : `You have ${n} recovery codes left.`
+      } Create new ones in Account › Security, so you can still sign in if you lose your phone.`,
     startAgain: 'Sign in as someone else',
   },
 
@@ -170,11 +201,12 @@ const en = {
     signIn: 'Sign in with your new password',
     invalid: 'This link cannot be used',
     requestNew: 'Ask for a new link',
+    expires: (when: string) => `This link works until ${when}.`,
   },
 
   invite: {
     title: (practice: string) => `Join ${practice}`,
-    lead: (inviter: string, role: string) => `${inviter}, you have been invited as ${role}.`,
+    lead: (name: string, role: string) => `Hello ${name}. You have been invited to join as ${role}.`,
     email: 'You will sign in with',
     expires: (when: string) => `This invitation is valid until ${when}.`,
     staffNext: 'After choosing a password you will set up two-step verification.',
@@ -182,6 +214,7 @@ const en = {
     signedInAs: (name: string) =>
       `You are signed in as ${name} on this device. Accepting will sign that account out here.`,
     invalid: 'This invitation cannot be used',
+    loadingTitle: 'Your invitation',
   },
 
   enrol: {
@@ -264,10 +297,14 @@ const en = {
     passkeyUnsupported: 'This browser cannot create passkeys.',
     codesHeading: 'Recovery codes',
     codesLeft: (n: number) => (n === 1 ? 'You have 1 unused recovery code.' : `You have ${n} unused recovery codes.`),
+    codesNeedFactor:
+      'Recovery codes are a back-up for an authenticator app or a passkey. When you set one of those up, you will be given a set to keep.',
     codesRegenerate: 'Create new recovery codes',
     codesRegenerateTitle: 'Create new recovery codes?',
     codesRegenerateBody: 'Your old codes will stop working. Enter your password to continue.',
     mfaRequiredNote: 'As a member of staff you must keep at least one of these set up.',
+    mfaOptionalNote:
+      'A second step when you sign in keeps your account safe even if someone learns your password. Setting one up is up to you.',
   },
 
   sessions: {
@@ -325,7 +362,7 @@ const en = {
     anyRole: 'Any role',
     anyStatus: 'Any status',
     empty: 'Nobody matches these filters.',
-    lastSignIn: (when: string) => `Last signed in ${when}`,
+    lastSignIn: (when: string) => `Last signed in on ${when}`,
     neverSignedIn: 'Has not signed in yet',
     mfaOn: 'Two-step verification on',
     mfaOff: 'No two-step verification',
@@ -334,6 +371,8 @@ const en = {
     rolesLegend: 'Roles',
     rolesNeedOne: 'Choose at least one role.',
     privilegeWarning: (name: string) => `Saving signs ${name} out on every device, so the change takes effect at once.`,
+    privilegeWarningSelf:
+      'Saving signs you out on every device, this one included, so the change takes effect at once. Removing your own administrator role means you can no longer manage the practice.',
     saveRoles: 'Save roles',
     rolesSaved: (name: string) => `${name}’s roles have been updated.`,
     disable: 'Disable account',
@@ -352,6 +391,8 @@ const en = {
     lead: 'Invite someone to the practice. They receive an e-mail with a link that works for 7 days.',
     formHeading: 'Invite someone',
     roleClientOnly: 'They will join as a client in your care.',
+    noSmtpTherapist:
+      'If this practice has no e-mail server configured, the invitation waits in the Outbox until a practice administrator passes the link on.',
     submit: 'Send invitation',
     sent: (email: string) => `Invitation sent to ${email}.`,
     noSmtp:
@@ -363,7 +404,7 @@ const en = {
     emptyFiltered: 'No invitations with this status.',
     invitedBy: (name: string) => `by ${name}`,
     sentOn: (when: string) => `Sent ${when}`,
-    expiresOn: (when: string) => `expires ${when}`,
+    expiresOn: (when: string) => `Expires ${when}`,
     acceptedOn: (when: string) => `Accepted ${when}`,
     resend: 'Resend',
     resent: (email: string) => `A new link has been sent to ${email}. The old link no longer works.`,
@@ -403,6 +444,7 @@ const en = {
     from: 'From',
     to: 'To',
     apply: 'Apply filters',
+    rangeBackwards: 'Choose a “to” date on or after the “from” date.',
     clear: 'Clear filters',
     empty: 'No entries match these filters.',
     when: 'When',
@@ -418,7 +460,10 @@ const en = {
     verify: 'Verify integrity',
     verifying: 'Checking every entry…',
     verifyOk: (sealed: number, unsealed: number) =>
-      `The log is intact. ${sealed} ${sealed === 1 ? 'entry is' : 'entries are'} sealed in the chain; ${unsealed} recent ${unsealed === 1 ? 'entry is' : 'entries are'} waiting to be sealed.`,
+      `The log is intact. ${sealed} ${sealed === 1 ? 'entry is' : 'entries are'} sealed in the chain` +
+      (unsealed === 0
+        ? '.'
+        : `; ${unsealed} recent ${unsealed === 1 ? 'entry is' : 'entries are'} waiting to be sealed.`),
     verifyProblems: (n: number) =>
       n === 1 ? 'One problem was found in the log:' : `${n} problems were found in the log:`,
     problemAt: (seq: string, problem: string) => `Entry ${seq}: ${problem}`,
@@ -503,6 +548,25 @@ const en = {
     'record.access_log_viewed': 'Record access log viewed',
     'keys.rotated': 'Encryption keys rotated',
     'access.denied': 'Access refused',
+    'invitation.viewed': 'Invitation viewed',
+    'account.created': 'Account created',
+    'outbox.delivered': 'E-mail sent',
+    'outbox.delivery_failed': 'E-mail could not be sent',
+    'keys.data_reencrypted': 'Data re-encrypted with new keys',
+    'keys.master_rewrapped': 'Master key replaced',
+    'demo.seeded': 'Demo practice filled in',
+  } as Record<string, string>,
+
+  /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
+  subjects: {
+    practice: 'The practice',
+    user: 'A person',
+    invitation: 'An invitation',
+    outbox: 'An e-mail',
+    passkey: 'A passkey',
+    password_reset: 'A password reset link',
+    practice_key: 'The practice’s encryption key',
+    session: 'A session',
   } as Record<string, string>,
 
   devices: {

@@ -10,8 +10,40 @@ import * as en from '@zxcvbn-ts/language-en';
 export const MIN_PASSWORD_LENGTH = 10;
 export const MIN_SCORE = 3;
 
+/** The estimator's feedback in our own plain en-GB words (its defaults are terse and US English). */
+const TRANSLATIONS = {
+  ...en.translations,
+  warnings: {
+    ...en.translations.warnings,
+    straightRow: 'Rows of neighbouring keys are easy to guess.',
+    keyPattern: 'Short keyboard patterns are easy to guess.',
+    simpleRepeat: 'Repeated characters such as "aaa" are easy to guess.',
+    extendedRepeat: 'Repeated patterns such as "abcabcabc" are easy to guess.',
+    sequences: 'Sequences such as "abc" or "123" are easy to guess.',
+    recentYears: 'Recent years are easy to guess.',
+    dates: 'Dates are easy to guess.',
+    topTen: 'This is one of the most commonly used passwords.',
+    topHundred: 'This is one of the most commonly used passwords.',
+    common: 'This is a commonly used password.',
+    similarToCommon: 'This is very like a commonly used password.',
+    wordByItself: 'A single word on its own is easy to guess.',
+    namesByThemselves: 'Names on their own are easy to guess.',
+    commonNames: 'Common names are easy to guess.',
+    userInputs: 'It contains your name or e-mail address, which are among the first things someone would try.',
+  },
+  suggestions: {
+    ...en.translations.suggestions,
+    l33t: 'Swapping letters for look-alike symbols, such as "@" for "a", does not help much.',
+    allUppercase: 'Capitalise some letters, but not all.',
+    capitalization: 'Capitalise more than the first letter.',
+    anotherWord: 'Add another word or two that are less common.',
+    useWords: 'Use several words, but avoid well-known phrases.',
+    noNeed: 'You do not need symbols, numbers or capital letters: length matters most.',
+  },
+};
+
 const zxcvbn = new ZxcvbnFactory({
-  translations: en.translations,
+  translations: TRANSLATIONS,
   graphs: common.adjacencyGraphs,
   dictionary: { ...common.dictionary, ...en.dictionary },
   // Levenshtein matching costs ~300 ms a check (measured); exact, l33t and reversed matches stay.
@@ -53,7 +85,7 @@ export function assessPassword(password: string, personal: string[] = []): Passw
     problem =
       'This is one of the most commonly used passwords, so it is among the first an attacker tries. Choose another.';
   } else if (result.score < MIN_SCORE) {
-    problem = `This password would be too easy to guess${warning ? `: ${warning.replace(/\.$/, '')}` : ''}. Try a longer one, such as a few unrelated words.`;
+    problem = `This password would be too easy to guess.${warning ? ` ${warning}` : ''} Try a longer one, such as a few unrelated words.`;
   }
   return { acceptable: problem === null, score: result.score, problem, warning, suggestions };
 }

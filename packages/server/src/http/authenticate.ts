@@ -18,6 +18,8 @@ export interface RequestAuth {
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
+    /** Why a session cookie that was sent no longer works: it expired, or it was ended. */
+    sessionEnded: 'expired' | 'revoked' | null;
   }
 }
 
@@ -57,6 +59,7 @@ export function requestActor(request: FastifyRequest, practiceId: string): Actor
 
 export function installAuthentication(app: FastifyInstance, access: AccessLayer, cookie: CookieSettings): void {
   app.decorateRequest('auth', null);
+  app.decorateRequest('sessionEnded', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = parseToken(request.cookies[cookie.name]);
@@ -68,6 +71,7 @@ export function installAuthentication(app: FastifyInstance, access: AccessLayer,
     const session = liveSession(rows[0]);
     if (!session) {
       const expired = rows[0];
+      request.sessionEnded = expired ? 'expired' : 'revoked';
       if (expired) await access.run(actor, (tx) => expireSession(tx, expired));
       return;
     }
@@ -97,6 +101,19 @@ export function guard(access: AccessLayer, options: GuardOptions = {}): preHandl
   return async function guardHandler(request, reply) {
     const auth = request.auth;
     if (!auth) {
+      if (request.sessionEnded === 'expired') {
+        return reply.status(401).send({
+          error: 'session_expired',
+          message:
+            'Your session ended because it was idle for a while or reached its time limit. Please sign in again.',
+        });
+      }
+      if (request.sessionEnded === 'revoked') {
+        return reply.status(401).send({
+          error: 'session_revoked',
+          message: 'You have been signed out, perhaps from another device or by the practice. Please sign in again.',
+        });
+      }
       return reply.status(401).send({ error: 'unauthenticated', message: 'Please sign in to continue.' });
     }
     const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';

@@ -57,7 +57,8 @@ describe('session timeouts', () => {
     await setIdleFor(therapist, id, 21);
     const res = await me(cookie);
     expect(res.statusCode).toBe(401);
-    expect(res.json().error).toBe('unauthenticated');
+    expect(res.json().error).toBe('session_expired');
+    expect(res.json().message).toMatch(/idle/);
     expect(await revokedReason(therapist, id)).toBe('idle_timeout');
     const expired = (await auditEventsOf(t.ctx, practiceId)).find((e) => e.action === 'session.expired');
     expect(expired).toMatchObject({
@@ -65,9 +66,11 @@ describe('session timeouts', () => {
       subject_user_id: therapist.userId,
       details: { reason: 'idle_timeout' },
     });
-    // It stays ended when activity resumes.
+    // It stays ended when activity resumes (and is then reported as ended, not expired).
     await setIdleFor(therapist, id, 0);
-    expect((await me(cookie)).statusCode).toBe(401);
+    const again = await me(cookie);
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error).toBe('session_revoked');
   });
 
   it('activity within the idle time keeps a session alive and moves its idle deadline on', async () => {

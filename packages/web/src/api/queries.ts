@@ -1,6 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import { ApiError } from './errors';
+import { forgetSessionEnded } from './session-ended';
 import type { CrisisResources, Me, PracticesResponse } from './types';
 
 /** Query keys, in one place so invalidation cannot drift from the queries. */
@@ -61,6 +62,7 @@ export function useMe() {
  * everything the old one could see, then learn who is signed in now.
  */
 export async function resetSession(queryClient: QueryClient): Promise<Me | null> {
+  forgetSessionEnded();
   queryClient.removeQueries({ predicate: (query) => !PUBLIC_KEYS.has(String(query.queryKey[0])) });
   return queryClient.fetchQuery({ queryKey: keys.me, queryFn: fetchMe });
 }

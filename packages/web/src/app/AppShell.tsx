@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { Link, Outlet, useLocation, useNavigation } from 'react-router';
 import { useMe, usePractices } from '../api/queries';
@@ -16,6 +16,7 @@ export function AppShell() {
   const location = useLocation();
   const navigation = useNavigation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
@@ -46,7 +47,16 @@ export function AppShell() {
           <strong>{strings.shell.demoBanner}</strong> <span>{strings.shell.demoDetail}</span>
         </div>
       ) : null}
-      <header className="site-header">
+      <header
+        className="site-header"
+        onKeyDown={(event) => {
+          // Escape folds the open menu away and returns to its button, as people expect of a menu.
+          if (event.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }
+        }}
+      >
         <div className="header-bar">
           <Link className="brand" to="/">
             <Logo />
@@ -62,6 +72,7 @@ export function AppShell() {
             {fullySignedIn ? (
               <Button
                 className="button button-quiet nav-toggle"
+                ref={menuButton}
                 aria-expanded={menuOpen}
                 aria-controls={NAV_ID}
                 onPress={() => setMenuOpen((open) => !open)}

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/queries';
+import { sessionEnded } from '../api/session-ended';
 import type { Role } from '../api/types';
 import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/States';
@@ -24,7 +25,15 @@ export function RequireSession() {
     );
   }
   const here = location.pathname + location.search;
-  if (!me.data) return <Navigate to={`/sign-in?next=${encodeURIComponent(here)}`} replace />;
+  if (!me.data) {
+    return (
+      <Navigate
+        to={`/sign-in?next=${encodeURIComponent(here)}`}
+        replace
+        state={sessionEnded() ? { sessionEnded: true } : undefined}
+      />
+    );
+  }
   const stage = me.data.session.stage;
   if (stage === 'mfa_required') return <Navigate to={`/sign-in/verify?next=${encodeURIComponent(here)}`} replace />;
   if (stage === 'mfa_enrolment' && location.pathname !== ENROLMENT_PATH)

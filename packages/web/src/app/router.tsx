@@ -23,49 +23,56 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <Loading />,
     children: [
-      { path: 'help', Component: HelpPage },
-      { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
-      { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },
-      { path: 'sign-in/verify', lazy: page(auth, (m) => m.VerifyPage) },
-      { path: 'forgot-password', lazy: page(auth, (m) => m.ForgotPasswordPage) },
-      { path: 'reset-password/:token', lazy: page(auth, (m) => m.ResetPasswordPage) },
-      { path: 'invite/:token', lazy: page(auth, (m) => m.InvitePage) },
       {
-        Component: RequireSession,
+        // A page that fails to load or render is explained inside the frame, so the header, the
+        // navigation and the help link stay where they are.
+        errorElement: <RouteErrorPage inShell />,
         children: [
-          { index: true, lazy: page(workspace, (m) => m.HomePage) },
+          { path: 'help', Component: HelpPage },
+          { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
+          { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },
+          { path: 'sign-in/verify', lazy: page(auth, (m) => m.VerifyPage) },
+          { path: 'forgot-password', lazy: page(auth, (m) => m.ForgotPasswordPage) },
+          { path: 'reset-password/:token', lazy: page(auth, (m) => m.ResetPasswordPage) },
+          { path: 'invite/:token', lazy: page(auth, (m) => m.InvitePage) },
           {
-            path: 'clients',
-            element: <RequireRole roles={['therapist']} />,
+            Component: RequireSession,
             children: [
-              { index: true, lazy: page(workspace, (m) => m.ClientsPage) },
-              { path: 'invite', lazy: page(workspace, (m) => m.InviteClientPage) },
+              { index: true, lazy: page(workspace, (m) => m.HomePage) },
+              {
+                path: 'clients',
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { index: true, lazy: page(workspace, (m) => m.ClientsPage) },
+                  { path: 'invite', lazy: page(workspace, (m) => m.InviteClientPage) },
+                ],
+              },
+              {
+                path: 'account',
+                lazy: page(account, (m) => m.AccountLayout),
+                children: [
+                  { index: true, lazy: page(account, (m) => m.AccountPage) },
+                  { path: 'security', lazy: page(account, (m) => m.SecurityPage) },
+                  { path: 'sessions', lazy: page(account, (m) => m.SessionsPage) },
+                  { path: 'record-access', lazy: page(account, (m) => m.RecordAccessPage) },
+                ],
+              },
+              {
+                path: 'admin',
+                element: <RequireRole roles={['admin']} />,
+                children: [
+                  { path: 'people', lazy: page(admin, (m) => m.PeoplePage) },
+                  { path: 'invitations', lazy: page(admin, (m) => m.InvitationsPage) },
+                  { path: 'outbox', lazy: page(admin, (m) => m.OutboxPage) },
+                  { path: 'outbox/:id', lazy: page(admin, (m) => m.OutboxMessagePage) },
+                  { path: 'audit', lazy: page(admin, (m) => m.AuditPage) },
+                ],
+              },
             ],
           },
-          {
-            path: 'account',
-            lazy: page(account, (m) => m.AccountLayout),
-            children: [
-              { index: true, lazy: page(account, (m) => m.AccountPage) },
-              { path: 'security', lazy: page(account, (m) => m.SecurityPage) },
-              { path: 'sessions', lazy: page(account, (m) => m.SessionsPage) },
-              { path: 'record-access', lazy: page(account, (m) => m.RecordAccessPage) },
-            ],
-          },
-          {
-            path: 'admin',
-            element: <RequireRole roles={['admin']} />,
-            children: [
-              { path: 'people', lazy: page(admin, (m) => m.PeoplePage) },
-              { path: 'invitations', lazy: page(admin, (m) => m.InvitationsPage) },
-              { path: 'outbox', lazy: page(admin, (m) => m.OutboxPage) },
-              { path: 'outbox/:id', lazy: page(admin, (m) => m.OutboxMessagePage) },
-              { path: 'audit', lazy: page(admin, (m) => m.AuditPage) },
-            ],
-          },
+          { path: '*', Component: NotFoundPage },
         ],
       },
-      { path: '*', Component: NotFoundPage },
     ],
   },
 ];

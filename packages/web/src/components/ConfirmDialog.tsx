@@ -1,10 +1,10 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Form, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { fieldErrors } from '../api/errors';
 import { strings } from '../strings';
 import { FormStatus } from './FormStatus';
 import { PasswordInput } from './PasswordInput';
 import { ActionButton } from './ActionButton';
+import { useFieldErrors } from './use-field-errors';
 
 interface ConfirmDialogProps {
   /** The button that opens the dialog. */
@@ -24,6 +24,7 @@ interface ConfirmDialogProps {
 /** Asks before doing something that cannot be undone, or that signs someone out. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const [password, setPassword] = useState('');
+  const errors = useFieldErrors(props.error);
   const buttonClass = props.tone === 'primary' ? 'button button-primary' : 'button button-danger';
   return (
     <DialogTrigger onOpenChange={(open) => (open ? undefined : setPassword(''))}>
@@ -33,7 +34,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
           <Dialog className="dialog" role="alertdialog">
             {({ close }) => (
               <Form
-                validationErrors={fieldErrors(props.error)}
+                validationErrors={errors}
                 onSubmit={(event) => {
                   event.preventDefault();
                   props.onConfirm(close, password);

@@ -8,12 +8,20 @@ interface NewPasswordFieldProps {
   name?: string;
   value: string;
   onChange: (value: string) => void;
+  requiredMessage?: string;
   /** The person’s e-mail and name, so the server can refuse passwords built from them. */
   context?: StrengthContext;
 }
 
 /** A new-password field with live, debounced strength feedback from the server’s own policy. */
-export function NewPasswordField({ label, name, value, onChange, context = {} }: NewPasswordFieldProps) {
+export function NewPasswordField({
+  label,
+  name,
+  value,
+  onChange,
+  requiredMessage,
+  context = {},
+}: NewPasswordFieldProps) {
   const { result, latest, failed, checking } = usePasswordStrength(value, context);
   const description = latest ? describeStrength(latest) : null;
   return (
@@ -23,6 +31,7 @@ export function NewPasswordField({ label, name, value, onChange, context = {} }:
       value={value}
       onChange={onChange}
       autoComplete="new-password"
+      requiredMessage={requiredMessage ?? strings.required.choosePassword}
       description={strings.strength.hint}
       validate={() => (result && !result.acceptable ? strings.strength.tooWeak : null)}
     >

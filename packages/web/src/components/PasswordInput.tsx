@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { strings } from '../strings';
+import { useRewardEarly } from './use-reward-early';
 
 interface PasswordInputProps {
   label: string;
@@ -9,6 +10,8 @@ interface PasswordInputProps {
   onChange: (value: string) => void;
   autoComplete: 'current-password' | 'new-password';
   description?: string;
+  /** What to say when the field is left empty; by default “Enter your password.” */
+  requiredMessage?: string;
   validate?: (value: string) => string | null;
   autoFocus?: boolean;
   /** Shown under the input, before the error: the strength meter for a new password. */
@@ -18,6 +21,8 @@ interface PasswordInputProps {
 /** A required password field with a “Show” toggle, so people can check what they typed. */
 export function PasswordInput(props: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useRewardEarly(input);
   return (
     <TextField
       className="field"
@@ -28,7 +33,9 @@ export function PasswordInput(props: PasswordInputProps) {
       autoComplete={props.autoComplete}
       autoFocus={props.autoFocus}
       isRequired
-      validate={(value) => (value ? (props.validate?.(value) ?? null) : strings.common.required(props.label))}
+      validate={(value) =>
+        value ? (props.validate?.(value) ?? null) : (props.requiredMessage ?? strings.required.password)
+      }
     >
       <Label className="field-label">{props.label}</Label>
       {props.description ? (
@@ -37,7 +44,7 @@ export function PasswordInput(props: PasswordInputProps) {
         </Text>
       ) : null}
       <div className="input-group">
-        <Input className="field-input" spellCheck={false} autoCapitalize="none" />
+        <Input ref={input} className="field-input" spellCheck={false} autoCapitalize="none" />
         <Button
           className="button button-quiet input-addon"
           aria-label={visible ? strings.common.hidePassword : strings.common.showPassword}

@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import { messageOf } from '../api/errors';
+import { ApiError, messageOf } from '../api/errors';
+
+/** Trying the same request again helps only when the network or the server was at fault. */
+function worthRetrying(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status >= 429;
+}
 import { strings } from '../strings';
 
 export function Loading({ label = strings.common.loading }: { label?: string }) {
@@ -16,7 +21,7 @@ export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => 
   return (
     <div className="notice notice-error" role="alert">
       <p>{messageOf(error)}</p>
-      {onRetry ? (
+      {onRetry && worthRetrying(error) ? (
         <Button className="button button-secondary" onPress={onRetry}>
           {strings.common.tryAgain}
         </Button>

@@ -1,5 +1,11 @@
+import { useRef } from 'react';
 import { FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { strings } from '../strings';
+import { useRewardEarly } from './use-reward-early';
+
+/** The HTML standard's own definition of a valid e-mail address, so our message replaces the browser's. */
+const EMAIL =
+  /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 
 export interface TextInputProps {
   label: string;
@@ -10,6 +16,8 @@ export interface TextInputProps {
   autoComplete?: string;
   description?: string;
   isRequired?: boolean;
+  /** What to say when a required field is left empty; by default “Enter <label>.” */
+  requiredMessage?: string;
   isDisabled?: boolean;
   maxLength?: number;
   inputMode?: 'text' | 'numeric' | 'email' | 'tel';
@@ -23,6 +31,8 @@ export interface TextInputProps {
 /** A labelled text field with its hint and its error, all wired up for assistive technology. */
 export function TextInput(props: TextInputProps) {
   const { label, description, isRequired, validate } = props;
+  const input = useRef<HTMLInputElement>(null);
+  useRewardEarly(input);
   return (
     <TextField
       className={props.className ? `field ${props.className}` : 'field'}
@@ -37,7 +47,8 @@ export function TextInput(props: TextInputProps) {
       inputMode={props.inputMode}
       autoFocus={props.autoFocus}
       validate={(value) => {
-        if (isRequired && !value.trim()) return strings.common.required(label);
+        if (isRequired && !value.trim()) return props.requiredMessage ?? strings.common.required(label);
+        if (props.type === 'email' && value.trim() && !EMAIL.test(value.trim())) return strings.common.emailInvalid;
         return validate?.(value) ?? null;
       }}
     >
@@ -50,7 +61,7 @@ export function TextInput(props: TextInputProps) {
           {description}
         </Text>
       ) : null}
-      <Input className="field-input" spellCheck={props.spellCheck} />
+      <Input ref={input} className="field-input" spellCheck={props.spellCheck} />
       <FieldError className="field-error" />
     </TextField>
   );

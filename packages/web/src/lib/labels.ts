@@ -6,6 +6,10 @@ export function actionLabel(action: string): string {
   return strings.actions[action] ?? action;
 }
 
+export function subjectLabel(subjectType: string): string {
+  return strings.subjects[subjectType] ?? subjectType;
+}
+
 export function outcomeLabel(outcome: string): string {
   return strings.outcomes[outcome] ?? outcome;
 }

@@ -34,4 +34,15 @@ describe('describeStrength', () => {
     expect(describeStrength({ ...base, score: Number.NaN }).level).toBe(0);
     expect(describeStrength({ ...base, score: -2 }).level).toBe(0);
   });
+
+  it('does not repeat a warning the server’s reason already quotes', () => {
+    const d = describeStrength({
+      ...base,
+      score: 2,
+      problem: 'This password would be too easy to guess: Avoid years that are associated with you. Try a longer one.',
+      warning: 'Avoid years that are associated with you.',
+      suggestions: ['Add more words that are less common.'],
+    });
+    expect(d.hints).toEqual(['Add more words that are less common.']);
+  });
 });

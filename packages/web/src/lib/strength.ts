@@ -22,10 +22,12 @@ export function describeStrength(result: PasswordStrength): StrengthDescription 
   const verdict = result.acceptable
     ? strings.strength.acceptable
     : result.problem?.trim() || strings.strength.notAcceptable;
+  // The server's reason often quotes the warning already; say each thing once.
+  const said = (text: string) => verdict.toLowerCase().includes(text.replace(/\.$/, '').toLowerCase());
   const hints: string[] = [];
   for (const hint of [result.warning, ...result.suggestions]) {
     const text = hint?.trim();
-    if (text && text !== verdict && !hints.includes(text)) hints.push(text);
+    if (text && !said(text) && !hints.includes(text)) hints.push(text);
   }
   return { level, label, tone, verdict: `${strings.strength.strengthIs(label)} ${verdict}`, hints };
 }

@@ -145,6 +145,8 @@ async function acceptInvitation(
       careAssigned = (assigned.rowCount ?? 0) > 0;
     }
     await tx.query('UPDATE invitations SET accepted_at = now(), accepted_user_id = $2 WHERE id = $1', [row.id, userId]);
+    // Accepting signs the person in: their first sign-in.
+    await tx.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [userId]);
     const stage = stageAfterPassword({
       roles: [row.role],
       mfa: { totp: false, passkeys: 0, recoveryCodesLeft: 0 },

@@ -90,6 +90,8 @@ export async function setupPractice(ctx: AppContext, input: SetupInput): Promise
           passwordHash,
           roles: ['admin'],
         });
+        // Setting up the practice signs its first admin in.
+        await tx.query('UPDATE users SET last_sign_in_at = now() WHERE id = $1', [userId]);
         const session = await createSession(tx, {
           userId,
           stage: 'mfa_enrolment',

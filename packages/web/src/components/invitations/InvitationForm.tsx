@@ -2,13 +2,13 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../api/errors';
 import type { Invitation, Role } from '../../api/types';
 import { strings } from '../../strings';
 import { FormStatus } from '../FormStatus';
 import { SelectField } from '../SelectField';
 import { TextInput } from '../TextInput';
 import { ActionButton } from '../ActionButton';
+import { useFieldErrors } from '../use-field-errors';
 
 /** Invite someone by name and e-mail; an admin chooses the role, a therapist can invite clients only. */
 export function InvitationForm({ roles }: { roles: readonly Role[] }) {
@@ -29,10 +29,12 @@ export function InvitationForm({ roles }: { roles: readonly Role[] }) {
     },
   });
 
+  const errors = useFieldErrors(invite.error);
+
   return (
     <Form
       className="form"
-      validationErrors={fieldErrors(invite.error)}
+      validationErrors={errors}
       onSubmit={(event) => {
         event.preventDefault();
         invite.mutate();
@@ -47,6 +49,7 @@ export function InvitationForm({ roles }: { roles: readonly Role[] }) {
           autoComplete="off"
           maxLength={200}
           isRequired
+          requiredMessage={strings.required.personName}
         />
         <TextInput
           label={strings.fields.email}
@@ -57,6 +60,7 @@ export function InvitationForm({ roles }: { roles: readonly Role[] }) {
           autoComplete="off"
           spellCheck={false}
           isRequired
+          requiredMessage={strings.required.email}
         />
       </div>
       {roles.length > 1 ? (

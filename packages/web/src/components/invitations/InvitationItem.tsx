@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { api, seg } from '../../api/client';
 import type { Invitation, InvitationStatus } from '../../api/types';
-import { formatDate, formatDateTime } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { strings } from '../../strings';
 import { Badge, type BadgeTone } from '../Badge';
 import { ConfirmDialog } from '../ConfirmDialog';
@@ -43,12 +43,12 @@ export function InvitationItem({ invitation, onChange }: { invitation: Invitatio
           {invitation.email} · {strings.roles[invitation.role]}
         </p>
         <p className="item-meta">
-          {strings.invitations.sentOn(formatDate(invitation.createdAt))}
+          {strings.invitations.sentOn(formatDateTime(invitation.createdAt))}
           {invitation.invitedByName ? ` ${strings.invitations.invitedBy(invitation.invitedByName)}` : ''}
           {invitation.status === 'pending'
-            ? `, ${strings.invitations.expiresOn(formatDateTime(invitation.expiresAt))}`
+            ? ` · ${strings.invitations.expiresOn(formatDateTime(invitation.expiresAt))}`
             : ''}
-          {invitation.acceptedAt ? ` · ${strings.invitations.acceptedOn(formatDate(invitation.acceptedAt))}` : ''}
+          {invitation.acceptedAt ? ` · ${strings.invitations.acceptedOn(formatDateTime(invitation.acceptedAt))}` : ''}
         </p>
         {resend.error ? <FormStatus error={resend.error} /> : null}
       </div>

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../api/errors';
 import { keys } from '../../api/queries';
 import { useCurrentUser } from '../../app/current-user';
 import { FormStatus } from '../../components/FormStatus';
@@ -11,6 +10,7 @@ import { Page } from '../../components/Page';
 import { PasswordInput } from '../../components/PasswordInput';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 function ChangePasswordForm() {
   const me = useCurrentUser();
@@ -26,12 +26,13 @@ function ChangePasswordForm() {
       void queryClient.invalidateQueries({ queryKey: keys.sessions });
     },
   });
+  const errors = useFieldErrors(change.error);
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">{strings.account.passwordHeading}</h2>
       <Form
         className="form"
-        validationErrors={fieldErrors(change.error)}
+        validationErrors={errors}
         onSubmit={(event) => {
           event.preventDefault();
           change.mutate();
@@ -44,12 +45,14 @@ function ChangePasswordForm() {
           value={currentPassword}
           onChange={setCurrentPassword}
           autoComplete="current-password"
+          requiredMessage={strings.required.currentPassword}
         />
         <NewPasswordField
           label={strings.fields.newPassword}
           name="newPassword"
           value={newPassword}
           onChange={setNewPassword}
+          requiredMessage={strings.required.newPassword}
           context={{ email: me.user.email, displayName: me.user.displayName }}
         />
         <FormStatus

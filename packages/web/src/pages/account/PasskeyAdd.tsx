@@ -3,7 +3,7 @@ import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../../api/client';
-import { ApiError, fieldErrors } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import type { MfaConfirmResponse } from '../../api/types';
 import { FormStatus } from '../../components/FormStatus';
 import { TextInput } from '../../components/TextInput';
@@ -11,6 +11,7 @@ import { describeUserAgent } from '../../lib/user-agent';
 import { passkeyProblem } from '../../lib/webauthn-errors';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 type PasskeyAdded = MfaConfirmResponse & { id: string };
 
@@ -43,10 +44,12 @@ export function PasskeyAdd({ buttonLabel, onAdded }: { buttonLabel: string; onAd
       )
     : add.error;
 
+  const errors = useFieldErrors(add.error);
+
   return (
     <Form
       className="form"
-      validationErrors={fieldErrors(add.error)}
+      validationErrors={errors}
       onSubmit={(event) => {
         event.preventDefault();
         add.mutate();
@@ -61,6 +64,7 @@ export function PasskeyAdd({ buttonLabel, onAdded }: { buttonLabel: string; onAd
         maxLength={100}
         className="field-medium"
         isRequired
+        requiredMessage={strings.required.passkeyName}
       />
       <FormStatus pending={add.isPending} error={error} />
       <ActionButton type="submit" className="button button-secondary" isPending={add.isPending}>

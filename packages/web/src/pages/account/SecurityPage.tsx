@@ -65,6 +65,16 @@ function RecoveryCodesSection({ me, onCodes }: { me: Me; onCodes: (r: MfaConfirm
     mutationFn: (password: string) =>
       api<{ recoveryCodes: string[] }>('/api/me/mfa/recovery-codes', { method: 'POST', body: { password } }),
   });
+  // Recovery codes stand in for an app or a passkey; without either there is nothing to back up.
+  const hasFactor = me.mfa.totp || me.mfa.passkeys > 0;
+  if (!hasFactor) {
+    return (
+      <section className="card" aria-labelledby="security-codes">
+        <h2 id="security-codes">{strings.security.codesHeading}</h2>
+        <p>{strings.security.codesNeedFactor}</p>
+      </section>
+    );
+  }
   return (
     <section className="card" aria-labelledby="security-codes">
       <h2 id="security-codes">{strings.security.codesHeading}</h2>
@@ -112,7 +122,10 @@ function SecurityOverview({ me }: { me: Me }) {
     );
   }
   return (
-    <Page title={strings.security.title} lead={me.mfa.required ? strings.security.mfaRequiredNote : undefined}>
+    <Page
+      title={strings.security.title}
+      lead={me.mfa.required ? strings.security.mfaRequiredNote : strings.security.mfaOptionalNote}
+    >
       <div className="stack">
         <AuthenticatorSection me={me} onCodes={onFactor} />
         <section className="card" aria-labelledby="security-passkeys">

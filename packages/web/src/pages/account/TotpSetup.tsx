@@ -2,14 +2,13 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../api/errors';
 import type { MfaConfirmResponse, TotpStart } from '../../api/types';
 import { FormStatus } from '../../components/FormStatus';
 import { TextInput } from '../../components/TextInput';
+import { sixDigits } from '../../lib/codes';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
-
-const sixDigits = (value: string) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? null : strings.fields.codeHint);
+import { useFieldErrors } from '../../components/use-field-errors';
 
 /** Setting up an authenticator app: QR code and the key as text, then a code to prove it works. */
 export function TotpSetup({
@@ -28,6 +27,8 @@ export function TotpSetup({
       api<MfaConfirmResponse>('/api/me/mfa/totp/confirm', { method: 'POST', body: { code: code.replace(/\s/g, '') } }),
     onSuccess: onConfirmed,
   });
+
+  const errors = useFieldErrors(confirm.error);
 
   if (!start.data) {
     return (
@@ -54,7 +55,7 @@ export function TotpSetup({
         <h3>{strings.enrol.confirmLead}</h3>
         <Form
           className="form"
-          validationErrors={fieldErrors(confirm.error)}
+          validationErrors={errors}
           onSubmit={(event) => {
             event.preventDefault();
             confirm.mutate();
@@ -71,6 +72,7 @@ export function TotpSetup({
             validate={sixDigits}
             className="field-code"
             isRequired
+            requiredMessage={strings.required.code}
           />
           <FormStatus pending={confirm.isPending} error={confirm.error} />
           <ActionButton type="submit" className="button button-primary" isPending={confirm.isPending}>

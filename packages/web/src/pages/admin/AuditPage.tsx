@@ -10,7 +10,7 @@ import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { Empty, LoadError, Loading } from '../../components/States';
 import { formatDateTime, isoOf } from '../../lib/format';
-import { actionLabel, outcomeLabel, outcomeTone, roleLabel } from '../../lib/labels';
+import { actionLabel, outcomeLabel, outcomeTone, roleLabel, subjectLabel } from '../../lib/labels';
 import { strings } from '../../strings';
 import { auditQuery, filtersFromParams, paramsFromFilters, type AuditFilters } from './audit-filters';
 import { AuditVerifyButton, AuditVerifyResult, useAuditVerify } from './AuditVerify';
@@ -30,14 +30,37 @@ const OUTCOME_OPTIONS = [
   ...['success', 'denied', 'failure'].map((value) => ({ value, label: outcomeLabel(value) })),
 ];
 
-function DateInput({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+function DateInput({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+}) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="field" data-invalid={error ? true : undefined}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} type="date" className="field-input" value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type="date"
+        className="field-input"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -49,13 +72,17 @@ function EventRow({ event }: { event: AuditEvent }) {
         <time dateTime={isoOf(event.occurredAt)}>{formatDateTime(event.occurredAt)}</time>
       </td>
       <td data-label={strings.audit.who}>
-        {event.actorName ?? (event.action.startsWith('auth.') ? strings.audit.notSignedIn : strings.audit.system)}
-        {event.actorRole && event.actorRole !== 'system' ? (
-          <span className="muted"> · {roleLabel(event.actorRole)}</span>
-        ) : null}
+        <span>
+          {event.actorName ?? (event.action.startsWith('auth.') ? strings.audit.notSignedIn : strings.audit.system)}
+          {event.actorRole && event.actorRole !== 'system' ? (
+            <span className="muted"> · {roleLabel(event.actorRole)}</span>
+          ) : null}
+        </span>
       </td>
       <td data-label={strings.audit.what}>{actionLabel(event.action)}</td>
-      <td data-label={strings.audit.subject}>{event.subjectName ?? event.subjectType ?? '—'}</td>
+      <td data-label={strings.audit.subject}>
+        {event.subjectName ?? (event.subjectType ? subjectLabel(event.subjectType) : '—')}
+      </td>
       <td data-label={strings.audit.result}>
         <Badge tone={outcomeTone(event.outcome)}>{outcomeLabel(event.outcome)}</Badge>
       </td>
@@ -71,9 +98,14 @@ export function AuditPage() {
   const [draft, setDraft] = useState<AuditFilters>(applied);
   const appliedKey = paramsFromFilters(applied).toString();
   const hasFilters = appliedKey !== '';
+  // Open at first when filters are in the address; after that the person opens and closes it.
+  const [filtersOpenAtFirst] = useState(hasFilters);
   // Back and forward through filtered views keep the form in step with the address.
   useEffect(() => setDraft(filtersFromParams(new URLSearchParams(appliedKey))), [appliedKey]);
   const set = (key: keyof AuditFilters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  // ISO dates compare as strings; a range that ends before it starts is said at once, not sent.
+  const rangeError = draft.from && draft.to && draft.from > draft.to ? strings.audit.rangeBackwards : null;
+  const [showRangeError, setShowRangeError] = useState(false);
 
   const events = useInfiniteQuery({
     queryKey: keys.audit({ ...applied }),
@@ -88,13 +120,18 @@ export function AuditPage() {
   return (
     <Page title={strings.audit.title} lead={strings.audit.lead} actions={<AuditVerifyButton verify={verify} />}>
       <AuditVerifyResult verify={verify} />
-      <details className="filters-panel card" open={hasFilters}>
+      <details className="filters-panel card" open={filtersOpenAtFirst}>
         <summary>{hasFilters ? strings.audit.filtersActive : strings.audit.filtersHeading}</summary>
         <Form
           className="filters"
           aria-label={strings.audit.filtersHeading}
           onSubmit={(e) => {
             e.preventDefault();
+            if (rangeError) {
+              setShowRangeError(true);
+              return;
+            }
+            setShowRangeError(false);
             setParams(paramsFromFilters(draft));
           }}
         >
@@ -113,7 +150,12 @@ export function AuditPage() {
             options={OUTCOME_OPTIONS}
           />
           <DateInput label={strings.audit.from} value={draft.from} onChange={set('from')} />
-          <DateInput label={strings.audit.to} value={draft.to} onChange={set('to')} />
+          <DateInput
+            label={strings.audit.to}
+            value={draft.to}
+            onChange={set('to')}
+            error={showRangeError ? rangeError : null}
+          />
           <div className="button-row filters-buttons">
             <Button type="submit" className="button button-primary">
               {strings.audit.apply}

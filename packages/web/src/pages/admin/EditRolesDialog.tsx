@@ -13,7 +13,9 @@ import {
   Modal,
   ModalOverlay,
 } from 'react-aria-components';
+import { useNavigate } from 'react-router';
 import { api, seg } from '../../api/client';
+import { resetSession } from '../../api/queries';
 import { ROLES, type Person, type Role } from '../../api/types';
 import { FormStatus } from '../../components/FormStatus';
 import { strings } from '../../strings';
@@ -30,8 +32,17 @@ function CheckMark() {
 }
 
 /** Changing someone’s roles, with the warning that it signs them out everywhere. */
-export function EditRolesDialog({ person, onSaved }: { person: Person; onSaved: (message: string) => void }) {
+export function EditRolesDialog({
+  person,
+  isYou,
+  onSaved,
+}: {
+  person: Person;
+  isYou: boolean;
+  onSaved: (message: string) => void;
+}) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [roles, setRoles] = useState<string[]>(person.roles);
   const save = useMutation({
     mutationFn: () =>
@@ -57,8 +68,14 @@ export function EditRolesDialog({ person, onSaved }: { person: Person; onSaved: 
                 onSubmit={(event) => {
                   event.preventDefault();
                   save.mutate(undefined, {
-                    onSuccess: () => {
+                    onSuccess: async () => {
                       close();
+                      if (isYou) {
+                        // Changing your own roles ends all your sessions, this one included.
+                        await resetSession(queryClient).catch(() => null);
+                        await navigate('/sign-in', { state: { rolesChanged: true } });
+                        return;
+                      }
                       onSaved(strings.people.rolesSaved(person.displayName));
                       void queryClient.invalidateQueries({ queryKey: ['people'] });
                     },
@@ -83,7 +100,9 @@ export function EditRolesDialog({ person, onSaved }: { person: Person; onSaved: 
                   ))}
                   <FieldError className="field-error" />
                 </CheckboxGroup>
-                <p className="notice notice-warning">{strings.people.privilegeWarning(person.displayName)}</p>
+                <p className="notice notice-warning">
+                  {isYou ? strings.people.privilegeWarningSelf : strings.people.privilegeWarning(person.displayName)}
+                </p>
                 <FormStatus pending={save.isPending} pendingText={strings.common.saving} error={save.error} />
                 <div className="button-row">
                   <ActionButton type="submit" className="button button-primary" isPending={save.isPending}>

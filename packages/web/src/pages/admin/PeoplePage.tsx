@@ -38,36 +38,43 @@ function PersonItem({ person, isYou, onChange }: { person: Person; isYou: boolea
     <li className="item">
       <PersonSummary person={person} isYou={isYou} />
       <div className="item-actions">
-        <EditRolesDialog person={person} onSaved={onChange} />
-        <ConfirmDialog
-          trigger={
-            <Button
-              className="button button-quiet"
-              aria-label={`${disabling ? strings.people.disable : strings.people.enable}: ${person.displayName}`}
-            >
-              {disabling ? strings.people.disable : strings.people.enable}
-            </Button>
-          }
-          title={
-            disabling ? strings.people.disableTitle(person.displayName) : strings.people.enableTitle(person.displayName)
-          }
-          body={<p>{disabling ? strings.people.disableBody : strings.people.enableBody}</p>}
-          confirmLabel={disabling ? strings.people.disable : strings.people.enable}
-          tone={disabling ? 'danger' : 'primary'}
-          pending={setStatus.isPending}
-          error={setStatus.error}
-          onConfirm={(close) =>
-            setStatus.mutate(undefined, {
-              onSuccess: () => {
-                close();
-                onChange(
-                  disabling ? strings.people.disabled(person.displayName) : strings.people.enabled(person.displayName),
-                );
-                void queryClient.invalidateQueries({ queryKey: ['people'] });
-              },
-            })
-          }
-        />
+        <EditRolesDialog person={person} isYou={isYou} onSaved={onChange} />
+        {/* Disabling your own account would sign you out at once and lock you out: another administrator can. */}
+        {isYou ? null : (
+          <ConfirmDialog
+            trigger={
+              <Button
+                className="button button-quiet"
+                aria-label={`${disabling ? strings.people.disable : strings.people.enable}: ${person.displayName}`}
+              >
+                {disabling ? strings.people.disable : strings.people.enable}
+              </Button>
+            }
+            title={
+              disabling
+                ? strings.people.disableTitle(person.displayName)
+                : strings.people.enableTitle(person.displayName)
+            }
+            body={<p>{disabling ? strings.people.disableBody : strings.people.enableBody}</p>}
+            confirmLabel={disabling ? strings.people.disable : strings.people.enable}
+            tone={disabling ? 'danger' : 'primary'}
+            pending={setStatus.isPending}
+            error={setStatus.error}
+            onConfirm={(close) =>
+              setStatus.mutate(undefined, {
+                onSuccess: () => {
+                  close();
+                  onChange(
+                    disabling
+                      ? strings.people.disabled(person.displayName)
+                      : strings.people.enabled(person.displayName),
+                  );
+                  void queryClient.invalidateQueries({ queryKey: ['people'] });
+                },
+              })
+            }
+          />
+        )}
       </div>
     </li>
   );

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../api/errors';
 import { usePractices } from '../../api/queries';
 import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
@@ -12,6 +11,7 @@ import { TextInput } from '../../components/TextInput';
 import { strings } from '../../strings';
 import { chosenPractice, PracticeField } from './PracticeField';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -29,6 +29,8 @@ export function ForgotPasswordPage() {
       }),
   });
 
+  const errors = useFieldErrors(request.error);
+
   return (
     <Page title={strings.forgot.title} lead={strings.forgot.lead} narrow>
       {practices.isPending ? <Loading /> : null}
@@ -36,7 +38,7 @@ export function ForgotPasswordPage() {
       {practice ? (
         <Form
           className="form card"
-          validationErrors={fieldErrors(request.error)}
+          validationErrors={errors}
           onSubmit={(event) => {
             event.preventDefault();
             request.mutate();
@@ -52,6 +54,7 @@ export function ForgotPasswordPage() {
             autoComplete="email"
             spellCheck={false}
             isRequired
+            requiredMessage={strings.required.email}
           />
           <FormStatus
             pending={request.isPending}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, seg } from '../../api/client';
-import { fieldErrors, messageOf } from '../../api/errors';
+import { messageOf } from '../../api/errors';
 import { keys, resetSession, useMe } from '../../api/queries';
 import type { InvitationLookup, StageResponse } from '../../api/types';
 import { ENROLMENT_PATH } from '../../app/guards';
@@ -15,6 +15,7 @@ import { TextInput } from '../../components/TextInput';
 import { formatDateTime } from '../../lib/format';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationLookup }) {
   const queryClient = useQueryClient();
@@ -34,10 +35,12 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     },
   });
 
+  const errors = useFieldErrors(accept.error);
+
   return (
     <Form
       className="form card"
-      validationErrors={fieldErrors(accept.error)}
+      validationErrors={errors}
       onSubmit={(event) => {
         event.preventDefault();
         accept.mutate();
@@ -64,6 +67,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         autoComplete="name"
         maxLength={200}
         isRequired
+        requiredMessage={strings.required.displayName}
       />
       <NewPasswordField value={password} onChange={setPassword} context={{ email: invitation.email, displayName }} />
       {invitation.staff ? <p className="field-hint">{strings.invite.staffNext}</p> : null}
@@ -87,7 +91,7 @@ export function InvitePage() {
 
   if (lookup.isPending) {
     return (
-      <Page title={strings.invite.title('…')} narrow>
+      <Page title={strings.invite.loadingTitle} narrow>
         <Loading />
       </Page>
     );

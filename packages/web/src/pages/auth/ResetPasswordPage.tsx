@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, useParams } from 'react-router';
 import { api, seg } from '../../api/client';
-import { fieldErrors, messageOf } from '../../api/errors';
+import { messageOf } from '../../api/errors';
 import { keys, resetSession } from '../../api/queries';
 import type { PasswordResetLookup } from '../../api/types';
 import { FormStatus } from '../../components/FormStatus';
@@ -13,6 +13,7 @@ import { Loading } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 /** Choosing a new password from an e-mailed link. */
 export function ResetPasswordPage() {
@@ -29,6 +30,8 @@ export function ResetPasswordPage() {
       api<{ ok: boolean }>('/api/auth/password-reset/complete', { method: 'POST', body: { token, password } }),
     onSuccess: () => resetSession(queryClient),
   });
+
+  const errors = useFieldErrors(complete.error);
 
   if (lookup.isPending) {
     return (
@@ -67,7 +70,7 @@ export function ResetPasswordPage() {
     <Page title={strings.reset.title} lead={strings.reset.forAccount(info.email, info.practiceName)} narrow>
       <Form
         className="form card"
-        validationErrors={fieldErrors(complete.error)}
+        validationErrors={errors}
         onSubmit={(event) => {
           event.preventDefault();
           complete.mutate();
@@ -78,9 +81,10 @@ export function ResetPasswordPage() {
           label={strings.fields.newPassword}
           value={password}
           onChange={setPassword}
+          requiredMessage={strings.required.newPassword}
           context={{ email: info.email }}
         />
-        <p className="field-hint">{strings.invite.expires(formatDateTime(info.expiresAt))}</p>
+        <p className="field-hint">{strings.reset.expires(formatDateTime(info.expiresAt))}</p>
         <FormStatus pending={complete.isPending} error={complete.error} />
         <ActionButton type="submit" className="button button-primary" isPending={complete.isPending}>
           {strings.reset.submit}

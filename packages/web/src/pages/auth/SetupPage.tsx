@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { ApiError, fieldErrors } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { keys, resetSession, usePractices } from '../../api/queries';
 import type { StageResponse } from '../../api/types';
 import { ENROLMENT_PATH } from '../../app/guards';
@@ -14,6 +14,7 @@ import { LoadError, Loading } from '../../components/States';
 import { TextInput } from '../../components/TextInput';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 const FIELD_ALIASES = { 'admin.displayName': 'displayName', 'admin.email': 'email', 'admin.password': 'password' };
 
@@ -47,6 +48,8 @@ export function SetupPage() {
     },
   });
 
+  const errors = useFieldErrors(setup.error, FIELD_ALIASES);
+
   if (practices.isPending) {
     return (
       <Page title={strings.setup.title} narrow>
@@ -78,7 +81,7 @@ export function SetupPage() {
     <Page title={strings.setup.title} lead={strings.setup.lead} narrow>
       <Form
         className="form card"
-        validationErrors={fieldErrors(setup.error, FIELD_ALIASES)}
+        validationErrors={errors}
         onSubmit={(event) => {
           event.preventDefault();
           setup.mutate();
@@ -95,6 +98,7 @@ export function SetupPage() {
             autoComplete="organization"
             maxLength={200}
             isRequired
+            requiredMessage={strings.required.practiceName}
           />
         </fieldset>
         <fieldset className="fieldset">
@@ -108,6 +112,7 @@ export function SetupPage() {
             autoComplete="name"
             maxLength={200}
             isRequired
+            requiredMessage={strings.required.displayName}
           />
           <TextInput
             label={strings.fields.email}
@@ -118,6 +123,7 @@ export function SetupPage() {
             autoComplete="email"
             spellCheck={false}
             isRequired
+            requiredMessage={strings.required.email}
           />
           <NewPasswordField value={password} onChange={setPassword} context={{ email, displayName }} />
         </fieldset>

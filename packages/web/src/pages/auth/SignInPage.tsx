@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { Form } from 'react-aria-components';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { fieldErrors } from '../../api/errors';
 import { resetSession, useMe, usePractices } from '../../api/queries';
 import type { SignInResponse } from '../../api/types';
 import { ENROLMENT_PATH } from '../../app/guards';
@@ -16,6 +15,7 @@ import { safeNextPath } from '../../lib/next-path';
 import { strings } from '../../strings';
 import { chosenPractice, PracticeField } from './PracticeField';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 export function SignInPage() {
   const practices = usePractices();
@@ -28,7 +28,9 @@ export function SignInPage() {
   const [practiceId, setPracticeId] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const signedOut = (location.state as { signedOut?: boolean } | null)?.signedOut === true;
+  const arrival = location.state as { signedOut?: boolean; sessionEnded?: boolean; rolesChanged?: boolean } | null;
+  const signedOut = arrival?.signedOut === true;
+  const sessionEnded = arrival?.sessionEnded === true;
 
   const list = practices.data?.practices ?? [];
   const practice = chosenPractice(list, practiceId);
@@ -50,6 +52,8 @@ export function SignInPage() {
         });
     },
   });
+
+  const errors = useFieldErrors(signIn.error);
 
   if (practices.isPending || me.isPending) {
     return (
@@ -80,9 +84,19 @@ export function SignInPage() {
   return (
     <Page title={strings.signIn.title} lead={list.length === 1 ? practice.name : strings.signIn.lead} narrow>
       {signedOut ? <p className="notice notice-info">{strings.shell.signedOut}</p> : null}
+      {arrival?.rolesChanged ? (
+        <p className="notice notice-info" role="status">
+          {strings.shell.rolesChanged}
+        </p>
+      ) : null}
+      {sessionEnded ? (
+        <p className="notice notice-info" role="status">
+          {strings.shell.sessionEnded}
+        </p>
+      ) : null}
       <Form
         className="form card"
-        validationErrors={fieldErrors(signIn.error)}
+        validationErrors={errors}
         onSubmit={(event) => {
           event.preventDefault();
           signIn.mutate();
@@ -98,6 +112,7 @@ export function SignInPage() {
           autoComplete="username"
           spellCheck={false}
           isRequired
+          requiredMessage={strings.required.email}
         />
         <PasswordInput
           label={strings.fields.password}

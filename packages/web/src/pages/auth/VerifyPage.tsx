@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button, Form, Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
-import { ApiError, fieldErrors } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import { resetSession, useMe } from '../../api/queries';
 import type { MfaMethod, StageResponse } from '../../api/types';
 import { ENROLMENT_PATH } from '../../app/guards';
@@ -14,15 +14,15 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { Loading } from '../../components/States';
 import { TextInput } from '../../components/TextInput';
+import { sixDigits } from '../../lib/codes';
 import { safeNextPath } from '../../lib/next-path';
 import { passkeyProblem } from '../../lib/webauthn-errors';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
+import { useFieldErrors } from '../../components/use-field-errors';
 
 const ALL_METHODS: MfaMethod[] = ['totp', 'passkey', 'recovery'];
 const LOW_RECOVERY_CODES = 3;
-
-const sixDigits = (value: string) => (/^\d{6}$/.test(value.replace(/\s/g, '')) ? null : strings.fields.codeHint);
 
 /** The second step of signing in: a code from an authenticator app, a passkey, or a recovery code. */
 export function VerifyPage() {
@@ -72,6 +72,8 @@ export function VerifyPage() {
     },
     onSuccess: finish,
   });
+  const totpErrors = useFieldErrors(totp.error);
+  const recoveryErrors = useFieldErrors(recovery.error);
   const busy = totp.isPending || recovery.isPending || passkey.isPending;
 
   if (codesLeft !== null) {
@@ -134,7 +136,7 @@ export function VerifyPage() {
           <TabPanel id="totp" className="tab-panel">
             <Form
               className="form"
-              validationErrors={fieldErrors(totp.error)}
+              validationErrors={totpErrors}
               onSubmit={(event) => {
                 event.preventDefault();
                 totp.mutate();
@@ -153,6 +155,7 @@ export function VerifyPage() {
                 className="field-code"
                 autoFocus
                 isRequired
+                requiredMessage={strings.required.code}
               />
               <FormStatus pending={totp.isPending} error={totp.error} />
               <ActionButton type="submit" className="button button-primary" isPending={totp.isPending}>
@@ -178,7 +181,7 @@ export function VerifyPage() {
           <TabPanel id="recovery" className="tab-panel">
             <Form
               className="form"
-              validationErrors={fieldErrors(recovery.error)}
+              validationErrors={recoveryErrors}
               onSubmit={(event) => {
                 event.preventDefault();
                 recovery.mutate();
@@ -193,6 +196,7 @@ export function VerifyPage() {
                 autoComplete="one-time-code"
                 spellCheck={false}
                 isRequired
+                requiredMessage={strings.required.recoveryCode}
               />
               <FormStatus pending={recovery.isPending} error={recovery.error} />
               <ActionButton type="submit" className="button button-primary" isPending={recovery.isPending}>

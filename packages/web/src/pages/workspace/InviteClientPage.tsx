@@ -13,6 +13,7 @@ export function InviteClientPage() {
       <div className="stack">
         <section className="card" aria-labelledby="invite-form">
           <h2 id="invite-form">{strings.invitations.formHeading}</h2>
+          <p className="field-hint">{strings.invitations.noSmtpTherapist}</p>
           <InvitationForm roles={CLIENT_ONLY} />
         </section>
         <InvitationList headingId="invite-list" />
