@@ -418,6 +418,19 @@ test('an admin adds a passkey, then signs in with it', async () => {
   await page.goto('/account/security');
   await expect(page.getByText(/Office laptop/)).toBeVisible();
   await expect(page.getByText(/last used/)).toBeVisible();
+
+  // Removing it asks for the password again (the admin keeps the authenticator app).
+  await page.getByRole('listitem').filter({ hasText: 'Office laptop' }).getByRole('button', { name: 'Remove' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm.getByRole('heading', { name: 'Remove “Office laptop”?' })).toBeVisible();
+  await confirm.getByLabel('Password', { exact: true }).fill('not the password');
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(confirm.getByText('That is not your current password. Check it and try again.').first()).toBeVisible();
+  await expectAccessible(page, 'remove passkey dialog');
+  await confirm.getByLabel('Password', { exact: true }).fill(admin.password);
+  await confirm.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('Passkey removed.')).toBeVisible();
+  await expect(page.getByText(/^No passkeys yet/)).toBeVisible();
   expectNoPageProblems(adminSide);
 });
 

@@ -286,7 +286,7 @@ const en = {
     passkeyAdded: 'Passkey added.',
     passkeyRemove: 'Remove',
     passkeyRemoveTitle: (name: string) => `Remove “${name}”?`,
-    passkeyRemoveBody: 'You will no longer be able to sign in with this passkey.',
+    passkeyRemoveBody: 'You will no longer be able to sign in with this passkey. Enter your password to confirm.',
     passkeyRemoved: 'Passkey removed.',
     passkeyCreated: (when: string) => `Added ${when}`,
     passkeyLastUsed: (when: string) => `last used ${when}`,

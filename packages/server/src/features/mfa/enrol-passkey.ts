@@ -5,6 +5,7 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { HttpError } from '../../access/errors.js';
+import { confirmPassword } from '../../accounts/confirm-password.js';
 import { FieldError } from '../../accounts/field-error.js';
 import type { AppContext } from '../../context.js';
 import type { RequestAuth } from '../../http/authenticate.js';
@@ -25,7 +26,8 @@ import { relyingParty, storeChallenge, takeChallenge, userHandle } from './webau
 
 /**
  * Passkeys as a second factor: registration options (a challenge on the session), registration
- * (verified against that challenge, our origin and relying-party id), listing and removal.
+ * (verified against that challenge, our origin and relying-party id), listing and removal (password
+ * again; staff keep a factor).
  */
 export async function passkeyRegistrationOptions(
   ctx: AppContext,
@@ -172,20 +174,26 @@ export async function listPasskeys(ctx: AppContext, auth: RequestAuth): Promise<
   }));
 }
 
-export async function removePasskey(ctx: AppContext, auth: RequestAuth, passkeyId: string): Promise<void> {
+export async function removePasskey(
+  ctx: AppContext,
+  auth: RequestAuth,
+  passkeyId: string,
+  password: string,
+): Promise<void> {
   const userId = auth.session.userId;
+  const event = {
+    action: 'mfa.passkey_removed',
+    subjectType: 'passkey',
+    subjectId: passkeyId,
+    subjectUserId: userId,
+  } as const;
+  await confirmPassword(ctx, auth.actor, password, event);
   await ctx.access.run(auth.actor, async (tx) => {
     await lockSessionAt(tx, auth, ['active']);
     const found = await tx.query('SELECT 1 FROM mfa_passkeys WHERE id = $1 AND user_id = $2', [passkeyId, userId]);
     if ((found.rowCount ?? 0) === 0) {
       throw new HttpError(404, 'That passkey is not on your account; it may have been removed already.', 'not_found');
     }
-    const event = {
-      action: 'mfa.passkey_removed',
-      subjectType: 'passkey',
-      subjectId: passkeyId,
-      subjectUserId: userId,
-    } as const;
     const state = await assertNotLastStaffFactor(tx, userId, auth.session.roles, event);
     await tx.query('DELETE FROM mfa_passkeys WHERE id = $1 AND user_id = $2', [passkeyId, userId]);
     if (!state.totp && state.passkeys <= 1) {

@@ -109,6 +109,15 @@ function post(url: string, cookie: string, payload?: object) {
   return t.app.inject({ method: 'POST', url, headers: { ...CSRF, cookie }, ...(payload ? { payload } : {}) });
 }
 
+function removePasskey(cookie: string, id: string, payload?: object) {
+  return t.app.inject({
+    method: 'DELETE',
+    url: `/api/me/mfa/passkeys/${id}`,
+    headers: { ...CSRF, cookie },
+    ...(payload ? { payload } : {}),
+  });
+}
+
 async function addPasskey(cookie: string, authenticator: SoftAuthenticator, name = 'Work laptop') {
   const options = await post('/api/me/mfa/passkeys/options', cookie);
   expect(options.statusCode).toBe(200);
@@ -276,14 +285,45 @@ describe('passkeys', () => {
     const therapist = await addPerson(t.ctx, practiceId, ['therapist']);
     const cookie = await sessionCookie(t.ctx, therapist);
     const added = (await addPasskey(cookie, new SoftAuthenticator())).json();
-    const remove = () =>
-      t.app.inject({ method: 'DELETE', url: `/api/me/mfa/passkeys/${added.id}`, headers: { ...CSRF, cookie } });
+    const remove = () => removePasskey(cookie, added.id, { password: therapist.password });
     const refused = await remove();
     expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toBe('last_factor');
     await addTotpFactor(t.ctx, therapist);
     expect((await remove()).statusCode).toBe(200);
     expect((await remove()).statusCode).toBe(404);
     const actions = (await auditEventsOf(t.ctx, practiceId)).map((e) => `${e.action}:${e.outcome}`);
     expect(actions).toEqual(expect.arrayContaining(['mfa.passkey_added:success', 'mfa.passkey_removed:success']));
+  });
+
+  it('removing a passkey asks for the password again', async () => {
+    const practiceId = await createPracticeFixture(t.ctx);
+    const client = await addPerson(t.ctx, practiceId, ['client']);
+    const cookie = await sessionCookie(t.ctx, client);
+    const added = (await addPasskey(cookie, new SoftAuthenticator())).json();
+
+    const missing = await removePasskey(cookie, added.id);
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toBe('invalid_request');
+    const empty = await removePasskey(cookie, added.id, {});
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().error).toBe('invalid_request');
+    const wrong = await removePasskey(cookie, added.id, { password: 'not my password at all' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toBe('wrong_password');
+    expect(wrong.json().fields).toEqual([{ field: 'password', message: expect.any(String) }]);
+    expect(await scopedQuery(t.ctx, practiceId, 'SELECT 1 FROM mfa_passkeys')).toHaveLength(1);
+
+    const removed = await removePasskey(cookie, added.id, { password: client.password });
+    expect(removed.statusCode).toBe(200);
+    expect(await scopedQuery(t.ctx, practiceId, 'SELECT 1 FROM mfa_passkeys')).toHaveLength(0);
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(me.json().mfa).toEqual({ totp: false, passkeys: 0, recoveryCodesLeft: 0, required: false });
+
+    const events = (await auditEventsOf(t.ctx, practiceId)).filter((e) => e.action === 'mfa.passkey_removed');
+    expect(events.map((e) => [e.outcome, e.subject_id, e.details.reason ?? null])).toEqual([
+      ['failure', added.id, 'wrong_password'],
+      ['success', added.id, null],
+    ]);
   });
 });

@@ -254,13 +254,14 @@ export const mfaRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: signedIn,
       schema: {
         tags: ['mfa'],
-        summary: 'Remove one of my passkeys (staff cannot remove their only factor)',
+        summary: 'Remove one of my passkeys (password needed; staff cannot remove their only factor)',
         params: Type.Object({ id: Uuid }),
+        body: Type.Object({ password: Password }, { additionalProperties: false }),
         response: withErrors({ 200: Ok }),
       },
     },
     async (request) => {
-      await removePasskey(ctx, auth(request), request.params.id);
+      await removePasskey(ctx, auth(request), request.params.id, request.body.password);
       return { ok: true as const };
     },
   );

@@ -122,6 +122,25 @@ describe('PATCH /api/people/:id', () => {
     expect(actions).toEqual(expect.arrayContaining(['account.disabled', 'account.enabled']));
   });
 
+  it('switching an account off ends its pending password-reset links for good', async () => {
+    const p = await practiceWithEveryRole(t.ctx);
+    const client = p.people.client;
+    const requested = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password-reset/request',
+      headers: CSRF,
+      payload: { practiceId: p.practiceId, email: client.email },
+    });
+    expect(requested.statusCode).toBe(202);
+    const pending = `SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1 AND used_at IS NULL`;
+    expect((await scopedQuery<{ n: number }>(t.ctx, p.practiceId, pending, [client.userId]))[0]?.n).toBe(1);
+    await patch(p.cookies.admin, client.userId, { status: 'disabled' });
+    await patch(p.cookies.admin, client.userId, { status: 'active' });
+    expect((await scopedQuery<{ n: number }>(t.ctx, p.practiceId, pending, [client.userId]))[0]?.n).toBe(0);
+    const disabled = (await auditEventsOf(t.ctx, p.practiceId)).find((e) => e.action === 'account.disabled');
+    expect(disabled?.details).toMatchObject({ resetLinksEnded: 1 });
+  });
+
   it('a change that changes nothing revokes nothing', async () => {
     const p = await practiceWithEveryRole(t.ctx);
     const res = await patch(p.cookies.admin, p.people.client.userId, { roles: ['client'], status: 'active' });

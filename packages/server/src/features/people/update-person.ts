@@ -92,7 +92,18 @@ export const updatePersonRoute: FastifyPluginAsyncTypebox = async (app) => {
             ]);
           }
           if (added.length > 0) await addRoles(tx, targetId, added);
-          if (statusChanged) await tx.query('UPDATE users SET status = $2 WHERE id = $1', [targetId, status]);
+          let resetLinksEnded = 0;
+          if (statusChanged) {
+            await tx.query('UPDATE users SET status = $2 WHERE id = $1', [targetId, status]);
+            if (status === 'disabled') {
+              // A reset link sent before the account was switched off must not work if it is switched back on.
+              const ended = await tx.query(
+                'UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL',
+                [targetId],
+              );
+              resetLinksEnded = ended.rowCount ?? 0;
+            }
+          }
           const revoked = await revokeUserSessions(tx, targetId, 'privilege_change');
           if (added.length > 0 || removed.length > 0) {
             tx.audit({
@@ -105,7 +116,7 @@ export const updatePersonRoute: FastifyPluginAsyncTypebox = async (app) => {
             tx.audit({
               action: status === 'disabled' ? 'account.disabled' : 'account.enabled',
               ...subject,
-              details: { sessionsRevoked: revoked },
+              details: { sessionsRevoked: revoked, resetLinksEnded },
             });
           }
         }

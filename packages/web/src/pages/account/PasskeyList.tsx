@@ -12,7 +12,8 @@ import { strings } from '../../strings';
 
 function PasskeyItem({ passkey, onRemoved }: { passkey: Passkey; onRemoved: () => void }) {
   const remove = useMutation({
-    mutationFn: () => api<{ ok: boolean }>(`/api/me/mfa/passkeys/${seg(passkey.id)}`, { method: 'DELETE' }),
+    mutationFn: (password: string) =>
+      api<{ ok: boolean }>(`/api/me/mfa/passkeys/${seg(passkey.id)}`, { method: 'DELETE', body: { password } }),
   });
   return (
     <li className="item">
@@ -33,14 +34,15 @@ function PasskeyItem({ passkey, onRemoved }: { passkey: Passkey; onRemoved: () =
           confirmLabel={strings.security.passkeyRemove}
           pending={remove.isPending}
           error={remove.error}
-          onConfirm={(close) => remove.mutate(undefined, { onSuccess: () => (close(), onRemoved()) })}
+          withPassword
+          onConfirm={(close, password) => remove.mutate(password, { onSuccess: () => (close(), onRemoved()) })}
         />
       </div>
     </li>
   );
 }
 
-/** The person’s passkeys, each removable after a confirmation. */
+/** The person’s passkeys, each removable after a confirmation with their password. */
 export function PasskeyList() {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
