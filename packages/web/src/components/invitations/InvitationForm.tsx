@@ -9,6 +9,7 @@ import { SelectField } from '../SelectField';
 import { TextInput } from '../TextInput';
 import { ActionButton } from '../ActionButton';
 import { useFieldErrors } from '../use-field-errors';
+import { EmailField } from '../EmailField';
 
 /** Invite someone by name and e-mail; an admin chooses the role, a therapist can invite clients only. */
 export function InvitationForm({ roles }: { roles: readonly Role[] }) {
@@ -51,17 +52,7 @@ export function InvitationForm({ roles }: { roles: readonly Role[] }) {
           isRequired
           requiredMessage={strings.required.personName}
         />
-        <TextInput
-          label={strings.fields.email}
-          name="email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          autoComplete="off"
-          spellCheck={false}
-          isRequired
-          requiredMessage={strings.required.email}
-        />
+        <EmailField value={email} onChange={setEmail} autoComplete="off" />
       </div>
       {roles.length > 1 ? (
         <SelectField

@@ -7,11 +7,11 @@ import { usePractices } from '../../api/queries';
 import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { LoadError, Loading } from '../../components/States';
-import { TextInput } from '../../components/TextInput';
 import { strings } from '../../strings';
 import { chosenPractice, PracticeField } from './PracticeField';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
+import { EmailField } from '../../components/EmailField';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -45,17 +45,7 @@ export function ForgotPasswordPage() {
           }}
         >
           <PracticeField practices={list} value={practice.id} onChange={setPracticeId} />
-          <TextInput
-            label={strings.fields.email}
-            name="email"
-            type="email"
-            value={email}
-            onChange={setEmail}
-            autoComplete="email"
-            spellCheck={false}
-            isRequired
-            requiredMessage={strings.required.email}
-          />
+          <EmailField value={email} onChange={setEmail} autoComplete="email" />
           <FormStatus
             pending={request.isPending}
             error={request.error}

@@ -15,6 +15,7 @@ import { TextInput } from '../../components/TextInput';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
+import { EmailField } from '../../components/EmailField';
 
 const FIELD_ALIASES = { 'admin.displayName': 'displayName', 'admin.email': 'email', 'admin.password': 'password' };
 
@@ -114,17 +115,7 @@ export function SetupPage() {
             isRequired
             requiredMessage={strings.required.displayName}
           />
-          <TextInput
-            label={strings.fields.email}
-            name="email"
-            type="email"
-            value={email}
-            onChange={setEmail}
-            autoComplete="email"
-            spellCheck={false}
-            isRequired
-            requiredMessage={strings.required.email}
-          />
+          <EmailField value={email} onChange={setEmail} autoComplete="email" />
           <NewPasswordField value={password} onChange={setPassword} context={{ email, displayName }} />
         </fieldset>
         <FormStatus

@@ -10,12 +10,12 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { PasswordInput } from '../../components/PasswordInput';
 import { Empty, LoadError, Loading } from '../../components/States';
-import { TextInput } from '../../components/TextInput';
 import { safeNextPath } from '../../lib/next-path';
 import { strings } from '../../strings';
 import { chosenPractice, PracticeField } from './PracticeField';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
+import { EmailField } from '../../components/EmailField';
 
 export function SignInPage() {
   const practices = usePractices();
@@ -103,17 +103,7 @@ export function SignInPage() {
         }}
       >
         <PracticeField practices={list} value={practice.id} onChange={setPracticeId} />
-        <TextInput
-          label={strings.fields.email}
-          name="email"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          autoComplete="username"
-          spellCheck={false}
-          isRequired
-          requiredMessage={strings.required.email}
-        />
+        <EmailField value={email} onChange={setEmail} autoComplete="username" />
         <PasswordInput
           label={strings.fields.password}
           name="password"
