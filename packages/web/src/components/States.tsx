@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { ApiError, messageOf } from '../api/errors';
+import { strings } from '../strings';
 
 /** Trying the same request again helps only when the network or the server was at fault. */
 function worthRetrying(error: unknown): boolean {
   return !(error instanceof ApiError) || error.status === 0 || error.status === 408 || error.status >= 429;
 }
-import { strings } from '../strings';
 
 export function Loading({ label = strings.common.loading }: { label?: string }) {
   return (
@@ -38,4 +38,15 @@ export function Empty({ children, action }: { children: ReactNode; action?: Reac
       {action}
     </div>
   );
+}
+
+/** Loading, or the load error with "Try again", for one query; nothing once it has its data. */
+export function QueryStatus({
+  query,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError error={query.error} onRetry={() => void query.refetch()} />;
+  return null;
 }

@@ -6,7 +6,7 @@ import type { Invitation, InvitationStatus } from '../../api/types';
 import { strings } from '../../strings';
 import { FormStatus } from '../FormStatus';
 import { SelectField } from '../SelectField';
-import { Empty, LoadError, Loading } from '../States';
+import { Empty, QueryStatus } from '../States';
 import { InvitationItem } from './InvitationItem';
 
 type Filter = InvitationStatus | '';
@@ -40,8 +40,7 @@ export function InvitationList({ headingId }: { headingId: string }) {
         />
       </div>
       <FormStatus success={message} />
-      {invitations.isPending ? <Loading /> : null}
-      {invitations.isError ? <LoadError error={invitations.error} onRetry={() => void invitations.refetch()} /> : null}
+      <QueryStatus query={invitations} />
       {invitations.data?.length === 0 ? (
         <Empty>{status ? strings.invitations.emptyFiltered : strings.invitations.empty}</Empty>
       ) : null}

@@ -4,7 +4,7 @@ import { keys } from '../../api/queries';
 import type { RecordAccessEntry } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
-import { Empty, LoadError, Loading } from '../../components/States';
+import { Empty, QueryStatus } from '../../components/States';
 import { formatDateTime, isoOf } from '../../lib/format';
 import { actionLabel, outcomeLabel, outcomeTone, roleLabel } from '../../lib/labels';
 import { strings } from '../../strings';
@@ -17,8 +17,7 @@ export function RecordAccessPage() {
   });
   return (
     <Page title={strings.recordAccess.title} lead={strings.recordAccess.lead}>
-      {entries.isPending ? <Loading /> : null}
-      {entries.isError ? <LoadError error={entries.error} onRetry={() => void entries.refetch()} /> : null}
+      <QueryStatus query={entries} />
       {entries.data?.length === 0 ? <Empty>{strings.recordAccess.empty}</Empty> : null}
       {entries.data && entries.data.length > 0 ? (
         <ul className="item-list">

@@ -8,7 +8,7 @@ import { Badge } from '../../components/Badge';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
-import { Empty, LoadError, Loading } from '../../components/States';
+import { Empty, QueryStatus } from '../../components/States';
 import { formatDateTime, isoOf } from '../../lib/format';
 import { describeUserAgent } from '../../lib/user-agent';
 import { strings } from '../../strings';
@@ -105,8 +105,7 @@ export function SessionsPage() {
       }
     >
       <FormStatus success={status} />
-      {sessions.isPending ? <Loading /> : null}
-      {sessions.isError ? <LoadError error={sessions.error} onRetry={() => void sessions.refetch()} /> : null}
+      <QueryStatus query={sessions} />
       {sessions.data ? (
         <>
           <ul className="item-list" aria-label={strings.sessions.listLabel}>

@@ -7,7 +7,7 @@ import type { OutboxMessage, OutboxStatus } from '../../api/types';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
-import { Empty, LoadError, Loading } from '../../components/States';
+import { Empty, QueryStatus } from '../../components/States';
 import { formatDateTime, isoOf } from '../../lib/format';
 import { outboxTone } from '../../lib/labels';
 import { strings } from '../../strings';
@@ -35,8 +35,7 @@ export function OutboxPage() {
           options={FILTERS}
         />
       </div>
-      {messages.isPending ? <Loading /> : null}
-      {messages.isError ? <LoadError error={messages.error} onRetry={() => void messages.refetch()} /> : null}
+      <QueryStatus query={messages} />
       {messages.data?.length === 0 ? (
         <Empty>{status ? strings.outbox.emptyFiltered : strings.outbox.empty}</Empty>
       ) : null}

@@ -10,7 +10,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { PersonSummary } from '../../components/PersonSummary';
 import { SelectField } from '../../components/SelectField';
-import { Empty, LoadError, Loading } from '../../components/States';
+import { Empty, QueryStatus } from '../../components/States';
 import { strings } from '../../strings';
 import { EditRolesDialog } from './EditRolesDialog';
 
@@ -115,8 +115,7 @@ export function PeoplePage() {
         />
       </div>
       <FormStatus success={message} />
-      {people.isPending ? <Loading /> : null}
-      {people.isError ? <LoadError error={people.error} onRetry={() => void people.refetch()} /> : null}
+      <QueryStatus query={people} />
       {people.data?.length === 0 ? <Empty>{strings.people.empty}</Empty> : null}
       {people.data && people.data.length > 0 ? (
         <ul className="item-list">

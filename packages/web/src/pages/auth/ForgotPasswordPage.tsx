@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { usePractices } from '../../api/queries';
 import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
-import { LoadError, Loading } from '../../components/States';
+import { QueryStatus } from '../../components/States';
 import { strings } from '../../strings';
 import { chosenPractice, PracticeField } from './PracticeField';
 import { ActionButton } from '../../components/ActionButton';
@@ -33,8 +33,7 @@ export function ForgotPasswordPage() {
 
   return (
     <Page title={strings.forgot.title} lead={strings.forgot.lead} narrow>
-      {practices.isPending ? <Loading /> : null}
-      {practices.isError ? <LoadError error={practices.error} onRetry={() => void practices.refetch()} /> : null}
+      <QueryStatus query={practices} />
       {practice ? (
         <Form
           className="form card"

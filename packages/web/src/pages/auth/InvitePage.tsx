@@ -11,11 +11,11 @@ import { FormStatus } from '../../components/FormStatus';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { Page } from '../../components/Page';
 import { Loading } from '../../components/States';
-import { TextInput } from '../../components/TextInput';
 import { formatDateTime } from '../../lib/format';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
+import { OwnNameField } from '../../components/OwnNameField';
 
 function AcceptForm({ token, invitation }: { token: string; invitation: InvitationLookup }) {
   const queryClient = useQueryClient();
@@ -58,17 +58,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
         </div>
       </dl>
       <input type="email" name="username" autoComplete="username" value={invitation.email} readOnly hidden />
-      <TextInput
-        label={strings.fields.displayName}
-        name="displayName"
-        value={displayName}
-        onChange={setDisplayName}
-        description={strings.fields.displayNameHint}
-        autoComplete="name"
-        maxLength={200}
-        isRequired
-        requiredMessage={strings.required.displayName}
-      />
+      <OwnNameField value={displayName} onChange={setDisplayName} />
       <NewPasswordField value={password} onChange={setPassword} context={{ email: invitation.email, displayName }} />
       {invitation.staff ? <p className="field-hint">{strings.invite.staffNext}</p> : null}
       <FormStatus pending={accept.isPending} error={accept.error} />

@@ -16,6 +16,7 @@ import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
 import { EmailField } from '../../components/EmailField';
+import { OwnNameField } from '../../components/OwnNameField';
 
 const FIELD_ALIASES = { 'admin.displayName': 'displayName', 'admin.email': 'email', 'admin.password': 'password' };
 
@@ -104,17 +105,7 @@ export function SetupPage() {
         </fieldset>
         <fieldset className="fieldset">
           <legend>{strings.setup.youHeading}</legend>
-          <TextInput
-            label={strings.fields.displayName}
-            name="displayName"
-            value={displayName}
-            onChange={setDisplayName}
-            description={strings.fields.displayNameHint}
-            autoComplete="name"
-            maxLength={200}
-            isRequired
-            requiredMessage={strings.required.displayName}
-          />
+          <OwnNameField value={displayName} onChange={setDisplayName} />
           <EmailField value={email} onChange={setEmail} autoComplete="email" />
           <NewPasswordField value={password} onChange={setPassword} context={{ email, displayName }} />
         </fieldset>
