@@ -26,4 +26,28 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `outbox:${String(row.id)}`,
   },
+  {
+    table: 'episodes',
+    column: 'closing_summary_enc',
+    idColumns: ['id'],
+    context: (row) => `episodes.closing_summary_enc:${String(row.id)}`,
+  },
+  {
+    table: 'client_absences',
+    column: 'note_enc',
+    idColumns: ['id'],
+    context: (row) => `client_absences.note_enc:${String(row.id)}`,
+  },
+  {
+    table: 'move_requests',
+    column: 'message_enc',
+    idColumns: ['id'],
+    context: (row) => `move_requests.message_enc:${String(row.id)}`,
+  },
+  {
+    table: 'move_requests',
+    column: 'response_enc',
+    idColumns: ['id'],
+    context: (row) => `move_requests.response_enc:${String(row.id)}`,
+  },
 ];

@@ -18,6 +18,16 @@ export const EXPECTED_TABLES = [
   'outbox',
   'audit_events',
   'audit_chain_heads',
+  'therapist_settings',
+  'locations',
+  'episodes',
+  'session_series',
+  'breaks',
+  'client_absences',
+  'appointments',
+  'move_requests',
+  'ledger_entries',
+  'calendar_feeds',
 ] as const;
 
 export interface TableSecurity {

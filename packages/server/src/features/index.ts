@@ -9,6 +9,7 @@ import { setupRoutes } from './setup/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { mfaRoutes } from './mfa/routes.js';
 import { accountRoutes } from './account/routes.js';
+import { frameRoutes } from './frame/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -20,3 +21,4 @@ featureRoutes.push(setupRoutes);
 featureRoutes.push(authRoutes);
 featureRoutes.push(mfaRoutes);
 featureRoutes.push(accountRoutes);
+featureRoutes.push(frameRoutes);

@@ -42,6 +42,16 @@ async function snapshotPractice(practiceId: string): Promise<string> {
       'SELECT id, status, attempts, to_address FROM outbox ORDER BY id',
       'SELECT purpose, version, retired_at FROM practice_keys ORDER BY 1, 2',
       'SELECT name, slug, time_zone FROM practices WHERE id = app_practice_id()',
+      'SELECT therapist_id, time_zone, policy, fees FROM therapist_settings ORDER BY 1',
+      'SELECT id, name, address, archived_at FROM locations ORDER BY id',
+      'SELECT id, status, kind, slots, ending_date, closing_summary_enc FROM episodes ORDER BY id',
+      'SELECT id, rrule, ends_on, materialised_until FROM session_series ORDER BY id',
+      'SELECT id, title, starts_on, ends_on FROM breaks ORDER BY id',
+      'SELECT id, starts_on, ends_on FROM client_absences ORDER BY id',
+      'SELECT id, starts_at, status, late, location_id, sequence FROM appointments ORDER BY id',
+      'SELECT id, status FROM move_requests ORDER BY id',
+      'SELECT id, kind, amount_pence FROM ledger_entries ORDER BY id',
+      'SELECT id, revoked_at FROM calendar_feeds ORDER BY id',
     ]) {
       parts.push((await tx.query(sql)).rows);
     }
