@@ -15,6 +15,10 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.session.stage !== 'active') return [];
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
+  // frame (therapist) links: begin
+  // frame (therapist) links: end
+  // portal (client) links: begin
+  // portal (client) links: end
   if (hasRole(me, 'admin')) {
     items.push(
       { to: '/admin/people', label: strings.shell.people },

@@ -12,6 +12,8 @@ const auth = () => import('../pages/auth');
 const workspace = () => import('../pages/workspace');
 const account = () => import('../pages/account');
 const admin = () => import('../pages/admin');
+// frame (therapist): const frame = () => import('../pages/frame');
+// portal (client): const portal = () => import('../pages/portal');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -47,6 +49,10 @@ export const routes: RouteObject[] = [
                   { path: 'invite', lazy: page(workspace, (m) => m.InviteClientPage) },
                 ],
               },
+              // frame (therapist) routes: begin
+              // frame (therapist) routes: end
+              // portal (client) routes: begin
+              // portal (client) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),
