@@ -12,11 +12,12 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { frameSchema } from './frame-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
  * truth (row-level security, triggers and grants live there); `db/schema.test.ts` checks that every
- * column named here exists in the migrated database with the same type.
+ * table and column named here exists in the migrated database with the same type.
  */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -31,6 +32,7 @@ export const practices = pgTable('practices', {
   slug: text('slug').notNull(),
   timeZone: text('time_zone').notNull(),
   locale: text('locale').notNull(),
+  currency: text('currency').notNull(),
   isDemo: boolean('is_demo').notNull(),
   createdAt: tz('created_at').notNull().defaultNow(),
 });
@@ -48,6 +50,7 @@ export const users = pgTable('users', {
   createdAt: tz('created_at').notNull().defaultNow(),
   lastSignInAt: tz('last_sign_in_at'),
   passwordChangedAt: tz('password_changed_at'),
+  timeZone: text('time_zone'),
 });
 
 export const memberships = pgTable(
@@ -169,6 +172,20 @@ export const authThrottle = pgTable(
   (t) => [primaryKey({ columns: [t.practiceId, t.keyHash] })],
 );
 
+export const practiceKeys = pgTable(
+  'practice_keys',
+  {
+    practiceId: uuid('practice_id').notNull(),
+    purpose: text('purpose', { enum: ['clinical', 'process'] }).notNull(),
+    version: integer('version').notNull(),
+    wrappedKey: text('wrapped_key').notNull(),
+    masterKeyId: text('master_key_id').notNull(),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    retiredAt: tz('retired_at'),
+  },
+  (t) => [primaryKey({ columns: [t.practiceId, t.purpose, t.version] })],
+);
+
 export const OUTBOX_STATUSES = ['pending', 'held', 'sent', 'failed'] as const;
 
 export const outbox = pgTable('outbox', {
@@ -224,7 +241,9 @@ export const schema = {
   mfaRecoveryCodes,
   passwordResets,
   authThrottle,
+  practiceKeys,
   outbox,
   auditEvents,
   auditChainHeads,
+  ...frameSchema,
 };
