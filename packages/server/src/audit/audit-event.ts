@@ -79,6 +79,7 @@ export const AUDIT_ACTIONS = [
   'frame.series_extended',
   'frame.time_zone_changed',
   'frame.cancel_previewed',
+  'frame.move_requests_viewed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

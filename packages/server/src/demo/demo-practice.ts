@@ -4,6 +4,7 @@ import { hashPassword } from '../accounts/password-policy.js';
 import { createUser } from '../accounts/users.js';
 import type { AppContext } from '../context.js';
 import type { Role } from '../db/schema.js';
+import { seedDemoFrame } from './demo-frame.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -87,11 +88,22 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           userIds[p.key],
         ]);
       }
+      const frame = await seedDemoFrame(tx, userIds, {
+        smtpConfigured: ctx.config.smtpUrl !== undefined,
+        publicUrl: ctx.config.publicUrl,
+      });
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
         subjectId: practiceId,
-        details: { people: DEMO_PEOPLE.length, careAssignments: DEMO_PEOPLE.filter((p) => p.therapist).length },
+        details: {
+          people: DEMO_PEOPLE.length,
+          careAssignments: DEMO_PEOPLE.filter((p) => p.therapist).length,
+          episodes: frame.episodes,
+          appointments: frame.appointments,
+          ledgerEntries: frame.ledgerEntries,
+          breaks: frame.breaks,
+        },
       });
       return { practiceId, userIds };
     },

@@ -50,6 +50,8 @@ const PUBLIC = new Set([
   'POST /api/auth/password-reset/complete',
   'GET /api/invitations/lookup/{token}',
   'POST /api/invitations/accept',
+  // A calendar app reads a feed with its secret token, never with a session.
+  'GET /calendar/{token}.ics',
 ]);
 
 /** What each incomplete stage may still reach: finishing the sign-in, and saying who one is. */

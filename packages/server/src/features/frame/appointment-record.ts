@@ -51,8 +51,34 @@ interface AppointmentRow {
 
 const COUNTS_AS_SESSION = `a2.status IN ('scheduled', 'attended', 'cancelled_client', 'did_not_attend')`;
 
+const FILTERS: [keyof AppointmentFilter, string][] = [
+  ['id', 'a.id = $?::uuid'],
+  ['ids', 'a.id = ANY($?::uuid[])'],
+  ['episodeId', 'a.episode_id = $?::uuid'],
+  ['therapistId', 'a.therapist_id = $?::uuid'],
+  ['clientId', 'a.client_id = $?::uuid'],
+  ['locationId', 'a.location_id = $?::uuid'],
+  // Sessions last at most 240 minutes, so a lower bound on starts_at lets the index do the work.
+  ['from', "a.ends_at > $?::timestamptz AND a.starts_at > $?::timestamptz - interval '1 day'"],
+  ['to', 'a.starts_at < $?::timestamptz'],
+  ['statuses', 'a.status = ANY($?::text[])'],
+];
+
+/**
+ * The WHERE clause names only the filters that are set: a generic `($1 IS NULL OR …)` form makes
+ * PostgreSQL plan for every combination at once and walk the wrong index.
+ */
 export async function findAppointments(tx: Scoped, filter: AppointmentFilter): Promise<Appointment[]> {
   const order = filter.order === 'desc' ? 'DESC' : 'ASC';
+  const where: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, condition] of FILTERS) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    values.push(value);
+    where.push(condition.replaceAll('$?', `$${values.length}`));
+  }
+  values.push(filter.limit ?? 5000);
   const result = await tx.query<AppointmentRow>(
     `SELECT a.id, a.episode_id, a.therapist_id, t.display_name AS therapist_name, a.client_id,
             c.display_name AS client_name, a.kind, a.starts_at, a.ends_at, a.local_start, a.time_zone,
@@ -71,29 +97,10 @@ export async function findAppointments(tx: Scoped, filter: AppointmentFilter): P
        JOIN users c ON c.id = a.client_id
        LEFT JOIN locations l ON l.id = a.location_id
        LEFT JOIN breaks b ON b.id = a.break_id
-      WHERE ($1::uuid IS NULL OR a.id = $1)
-        AND ($2::uuid[] IS NULL OR a.id = ANY($2))
-        AND ($3::uuid IS NULL OR a.episode_id = $3)
-        AND ($4::uuid IS NULL OR a.therapist_id = $4)
-        AND ($5::uuid IS NULL OR a.client_id = $5)
-        AND ($6::uuid IS NULL OR a.location_id = $6)
-        AND ($7::timestamptz IS NULL OR a.ends_at > $7)
-        AND ($8::timestamptz IS NULL OR a.starts_at < $8)
-        AND ($9::text[] IS NULL OR a.status = ANY($9))
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY a.starts_at ${order}, a.id ${order}
-      LIMIT $10`,
-    [
-      filter.id ?? null,
-      filter.ids ?? null,
-      filter.episodeId ?? null,
-      filter.therapistId ?? null,
-      filter.clientId ?? null,
-      filter.locationId ?? null,
-      filter.from ?? null,
-      filter.to ?? null,
-      filter.statuses ?? null,
-      filter.limit ?? 5000,
-    ],
+      LIMIT $${values.length}`,
+    values,
   );
   return result.rows.map(toAppointment);
 }

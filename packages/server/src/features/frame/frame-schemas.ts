@@ -3,7 +3,15 @@ import { Uuid } from '../../http/schemas.js';
 
 /** Request and response shapes of the therapy-frame routes (one place, so web and tests agree). */
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, 2027-01-14' });
+/**
+ * A calendar date: a real day (format 'date' refuses 2027-02-30) in the years 1900–2199, so no date
+ * arithmetic downstream ever meets a date it cannot handle — a 400 instead.
+ */
+export const IsoDate = Type.String({
+  format: 'date',
+  pattern: '^(19|20|21)\\d{2}-\\d{2}-\\d{2}$',
+  description: 'A calendar date, 2027-01-14',
+});
 export const WallTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: '24-hour time, 09:00' });
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'IANA zone, Europe/London' });
 export const Pence = Type.Integer({ minimum: 0, maximum: 10_000_000 });
