@@ -511,3 +511,13 @@ describe('validateSlots', () => {
     ]);
   });
 });
+
+describe('slotRrule UNTIL in a zone', () => {
+  it('ends at the close of the last local day, so an evening session west of UTC stays inside the rule', () => {
+    const rule = slotRrule({ weekday: 4, time: '19:00' }, { until: '2027-01-14', timeZone: 'America/New_York' });
+    // 23:59:59 on 14 January in New York (UTC−5) is 04:59:59 UTC on the 15th.
+    expect(rule).toBe('FREQ=WEEKLY;BYDAY=TH;BYHOUR=19;BYMINUTE=0;UNTIL=20270115T045959Z');
+    const london = slotRrule({ weekday: 4, time: '09:00' }, { until: '2027-07-15', timeZone: 'Europe/London' });
+    expect(london.endsWith(';UNTIL=20270715T225959Z')).toBe(true);
+  });
+});

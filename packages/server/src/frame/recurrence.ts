@@ -1,10 +1,12 @@
 import type { Occurrence, Weekday, WeeklySlot } from './frame-types.js';
 import {
+  addDays,
   dateOfDayNumber,
   dayNumber,
   isValidTimeZone,
   isWallTime,
   localToEpoch,
+  localToUtc,
   minutesOfTime,
   weekdayOfDayNumber,
 } from './zoned-time.js';
@@ -48,7 +50,7 @@ function assertSlot(slot: WeeklySlot, index: number): void {
  * given (RFC 5545, 3.3.10). The wall time is in the series' own time zone (its DTSTART's TZID); the
  * rule is stored for calendar interchange, while the sessions themselves come from expandSlots.
  */
-export function slotRrule(slot: WeeklySlot, opts: { until?: string; count?: number } = {}): string {
+export function slotRrule(slot: WeeklySlot, opts: { until?: string; count?: number; timeZone?: string } = {}): string {
   assertSlot(slot, 0);
   const minutes = minutesOfTime(slot.time);
   let rule = `FREQ=WEEKLY;BYDAY=${BYDAY[slot.weekday]};BYHOUR=${Math.floor(minutes / 60)};BYMINUTE=${minutes % 60}`;
@@ -63,7 +65,11 @@ export function slotRrule(slot: WeeklySlot, opts: { until?: string; count?: numb
   }
   if (opts.until !== undefined) {
     dayNumber(opts.until); // validates
-    rule += `;UNTIL=${opts.until.replaceAll('-', '')}T235959Z`;
+    // RFC 5545: with a zoned DTSTART, UNTIL is the UTC instant of the end of the last local day, so an
+    // evening session west of UTC on that day is still inside the rule.
+    rule += opts.timeZone
+      ? `;UNTIL=${utcStamp(new Date(localToUtc(addDays(opts.until, 1), '00:00', opts.timeZone).getTime() - 1000))}`
+      : `;UNTIL=${opts.until.replaceAll('-', '')}T235959Z`;
   }
   return rule;
 }
@@ -209,4 +215,12 @@ export function validateSlots(slots: readonly WeeklySlot[], minutes: number, gap
     }
   }
   return problems;
+}
+
+/** 20270114T235959Z */
+function utcStamp(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

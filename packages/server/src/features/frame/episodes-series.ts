@@ -29,7 +29,7 @@ export async function startSeries(
       timeZone,
       startsOn,
       endsOn,
-      slots.map((slot) => slotRrule(slot, endsOn ? { until: endsOn } : {})),
+      slots.map((slot) => slotRrule(slot, endsOn ? { until: endsOn, timeZone } : {})),
       slots.map((slot) => slot.weekday),
       slots.map((slot) => slot.time),
     ],
@@ -43,8 +43,14 @@ export async function startSeries(
  * (an ending date) they keep materialising up to their new end.
  */
 export async function endSeries(tx: Scoped, episodeId: string, lastDay: string, closing: boolean): Promise<number> {
-  const open = await tx.query<{ id: string; weekday: number; local_time: string; ends_on: string | null }>(
-    `SELECT id, weekday, local_time, ends_on::text FROM session_series WHERE episode_id = $1 AND ended_at IS NULL`,
+  const open = await tx.query<{
+    id: string;
+    weekday: number;
+    local_time: string;
+    time_zone: string;
+    ends_on: string | null;
+  }>(
+    `SELECT id, weekday, local_time, time_zone, ends_on::text FROM session_series WHERE episode_id = $1 AND ended_at IS NULL`,
     [episodeId],
   );
   for (const series of open.rows) {
@@ -56,7 +62,10 @@ export async function endSeries(tx: Scoped, episodeId: string, lastDay: string, 
       [
         series.id,
         endsOn,
-        slotRrule({ weekday: series.weekday as WeeklySlot['weekday'], time: series.local_time }, { until: endsOn }),
+        slotRrule(
+          { weekday: series.weekday as WeeklySlot['weekday'], time: series.local_time },
+          { until: endsOn, timeZone: series.time_zone },
+        ),
         closing,
       ],
     );
