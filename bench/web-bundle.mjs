@@ -28,6 +28,8 @@ const areas = {
   'home and clients': [entryKey, 'src/pages/workspace/index.ts'],
   account: [entryKey, 'src/pages/account/index.ts'],
   admin: [entryKey, 'src/pages/admin/index.ts'],
+  'therapy frame (caseload, calendar, breaks, rooms)': [entryKey, 'src/pages/frame/index.ts'],
+  'client portal (sessions, absences, charges)': [entryKey, 'src/pages/portal/index.ts'],
 };
 
 let failed = false;

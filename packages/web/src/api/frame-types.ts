@@ -142,6 +142,10 @@ export interface LedgerEntry {
   amountPence: number;
   currency: string;
   description: string;
+  /** For a reversal: the entry it cancels. */
+  reversesId: string | null;
+  /** A later reversal cancels this entry. */
+  reversed: boolean;
   createdAt: string;
 }
 
@@ -157,6 +161,7 @@ export interface ChargePreview {
   currency: string;
   usedFreeAllowance: boolean;
   explanation: string;
+  /** The notice the client is giving, in hours (one decimal) — not the policy's window. */
   noticeHours: number;
 }
 
@@ -174,6 +179,16 @@ export interface CalendarWeek {
   absences: Absence[];
 }
 
+export interface MyMoveRequest {
+  id: string;
+  appointmentId: string;
+  status: 'pending' | 'accepted' | 'declined' | 'withdrawn';
+  message: string | null;
+  response: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
 export interface MyFrame {
   timeZone: string | null;
   therapistTimeZone: string;
@@ -183,4 +198,18 @@ export interface MyFrame {
   breaks: Break[];
   absences: Absence[];
   ledger: Ledger;
+  moveRequests: MyMoveRequest[];
+}
+
+/** DELETE /api/frame/breaks/:id */
+export interface BreakRemoved {
+  ok: true;
+  restoredSessions: number;
+  notRestoredSessions: number;
+}
+
+/** DELETE /api/frame/me/absences/:id */
+export interface AbsenceRemoved {
+  ok: true;
+  restoredSessions: number;
 }

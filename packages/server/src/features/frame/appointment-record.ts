@@ -49,6 +49,7 @@ interface AppointmentRow {
   number: number | null;
 }
 
+/** Numbered apart: first consultations and assessments (1, 2…), then the sessions of the agreed frame (1, 2…). */
 const COUNTS_AS_SESSION = `a2.status IN ('scheduled', 'attended', 'cancelled_client', 'did_not_attend')`;
 
 const FILTERS: [keyof AppointmentFilter, string][] = [
@@ -90,6 +91,7 @@ export async function findAppointments(tx: Scoped, filter: AppointmentFilter): P
             CASE WHEN a.status IN ('scheduled', 'attended', 'cancelled_client', 'did_not_attend') THEN
               (SELECT count(*)::int FROM appointments a2
                 WHERE a2.episode_id = a.episode_id AND ${COUNTS_AS_SESSION}
+                  AND (a2.kind IN ('session', 'review')) = (a.kind IN ('session', 'review'))
                   AND (a2.starts_at, a2.id) <= (a.starts_at, a.id))
             END AS number
        FROM appointments a

@@ -149,7 +149,7 @@ export const Appointment = Type.Object({
   movedToId: Type.Union([Uuid, Type.Null()]),
   /** A pending request from the client to move this session. */
   moveRequested: Type.Boolean(),
-  /** The session's number within its episode (attended or scheduled, in order); null if cancelled. */
+  /** Its number within its episode, counted apart for consultations/assessments and for the agreed sessions (held, missed or to come, in order); null if cancelled or moved. */
   number: Type.Union([Type.Integer(), Type.Null()]),
 });
 export type Appointment = Static<typeof Appointment>;
@@ -194,6 +194,10 @@ export const LedgerEntry = Type.Object({
   amountPence: Type.Integer(),
   currency: Type.String(),
   description: Type.String(),
+  /** For a reversal: the entry it cancels. */
+  reversesId: Type.Union([Uuid, Type.Null()]),
+  /** A later reversal cancels this entry (it no longer counts; it cannot be waived again). */
+  reversed: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
 export const Ledger = Type.Object({

@@ -71,6 +71,8 @@ export async function findLedgerEntries(tx: Scoped, filter: LedgerFilter): Promi
       amountPence: row.amount_pence,
       currency: row.currency,
       description: row.description,
+      reversesId: row.reverses_id,
+      reversed: row.reversed,
       createdAt: row.created_at.toISOString(),
     },
     therapistId: row.therapist_id,

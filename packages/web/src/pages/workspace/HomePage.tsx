@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { hasRole, useCurrentUser } from '../../app/current-user';
 import { Page } from '../../components/Page';
+import { portalNav } from '../portal/portal-nav';
 import { strings } from '../../strings';
 import { ClientList } from './ClientList';
 
@@ -61,6 +62,11 @@ export function HomePage() {
         ) : null}
         {!admin && !therapist ? (
           <ul className="link-cards">
+            {client ? (
+              <Card to={portalNav.to} title={portalNav.label}>
+                {strings.home.sessionsCard}
+              </Card>
+            ) : null}
             <Card to="/account" title={strings.shell.account}>
               {strings.home.accountCard}
             </Card>

@@ -1,4 +1,3 @@
-// The signed-in start page and the therapist's clients: one lazily loaded chunk.
+// The signed-in start page and inviting a client: one lazily loaded chunk.
 export { HomePage } from './HomePage';
-export { ClientsPage } from './ClientsPage';
 export { InviteClientPage } from './InviteClientPage';
