@@ -338,3 +338,10 @@ export function offsetMinutes(instant: Date, zone: string): number {
 export function todayIn(zone: string, now: Date = new Date()): string {
   return utcToLocal(now, zone).date;
 }
+
+/** "Europe/London" → "London time", "America/New_York" → "New York time" (UTC and Etc/ zones as they are). */
+export function zoneLabel(zone: string): string {
+  if (zone === 'UTC' || zone.startsWith('Etc/')) return zone;
+  const city = zone.split('/').at(-1) ?? zone;
+  return `${city.replace(/_/g, ' ')} time`;
+}

@@ -10,7 +10,8 @@ import {
   type PersonFixture,
 } from '../test-support/fixtures.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
-import { queueDueReminders, reminderEmail, sendRemindersJob, zoneLabel } from './send-reminders.js';
+import { zoneLabel } from '../frame/zoned-time.js';
+import { queueDueReminders, reminderEmail, sendRemindersJob } from './send-reminders.js';
 
 /** Reminders through the real outbox: what is queued, once, and what the e-mail says. */
 let t: TestApp;

@@ -1,4 +1,5 @@
 import type { Scoped } from '../access/access-layer.js';
+import { zoneLabel } from '../frame/zoned-time.js';
 import { systemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import { DEFAULT_REMINDER_HOURS } from '../features/frame/settings-record.js';
@@ -32,13 +33,6 @@ interface DueReminder {
   location_name: string | null;
   location_kind: 'room' | 'online' | null;
   location_address: string | null;
-}
-
-/** "Europe/London" → "London time", "America/New_York" → "New York time". */
-export function zoneLabel(zone: string): string {
-  if (zone === 'UTC' || zone.startsWith('Etc/')) return zone;
-  const city = zone.split('/').at(-1) ?? zone;
-  return `${city.replace(/_/g, ' ')} time`;
 }
 
 function wallTime(instant: Date, timeZone: string): { day: string; time: string } {

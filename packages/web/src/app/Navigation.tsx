@@ -1,5 +1,7 @@
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types';
+import { portalNav } from '../pages/portal/portal-nav';
+import { frameNav } from '../pages/frame/frame-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -16,8 +18,16 @@ export function navItemsFor(me: Me): NavItem[] {
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
   // frame (therapist) links: begin
+  if (hasRole(me, 'therapist')) {
+    items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });
+    items.push({ to: '/frame/settings', label: frameNav.settings });
+  } else if (hasRole(me, 'admin')) {
+    items.push({ to: '/breaks', label: frameNav.breaks });
+  }
+  if (hasRole(me, 'admin')) items.push({ to: '/admin/rooms', label: frameNav.rooms });
   // frame (therapist) links: end
   // portal (client) links: begin
+  if (hasRole(me, 'client')) items.push({ to: portalNav.to, label: portalNav.label });
   // portal (client) links: end
   if (hasRole(me, 'admin')) {
     items.push(

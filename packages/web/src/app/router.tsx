@@ -12,8 +12,10 @@ const auth = () => import('../pages/auth');
 const workspace = () => import('../pages/workspace');
 const account = () => import('../pages/account');
 const admin = () => import('../pages/admin');
-// frame (therapist): const frame = () => import('../pages/frame');
-// portal (client): const portal = () => import('../pages/portal');
+// frame (therapist)
+const frame = () => import('../pages/frame');
+// portal (client)
+const portal = () => import('../pages/portal');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -45,13 +47,45 @@ export const routes: RouteObject[] = [
                 path: 'clients',
                 element: <RequireRole roles={['therapist']} />,
                 children: [
-                  { index: true, lazy: page(workspace, (m) => m.ClientsPage) },
+                  { index: true, lazy: page(frame, (m) => m.CaseloadPage) },
                   { path: 'invite', lazy: page(workspace, (m) => m.InviteClientPage) },
+                  { path: ':clientId', lazy: page(frame, (m) => m.ClientFramePage) },
                 ],
               },
               // frame (therapist) routes: begin
+              {
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { path: 'calendar', lazy: page(frame, (m) => m.CalendarPage) },
+                  { path: 'frame/settings', lazy: page(frame, (m) => m.FrameSettingsPage) },
+                ],
+              },
+              {
+                path: 'breaks',
+                element: <RequireRole roles={['therapist', 'admin']} />,
+                children: [{ index: true, lazy: page(frame, (m) => m.BreaksPage) }],
+              },
+              {
+                path: 'admin/rooms',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(frame, (m) => m.RoomsPage) }],
+              },
               // frame (therapist) routes: end
               // portal (client) routes: begin
+              {
+                path: 'sessions',
+                element: <RequireRole roles={['client']} />,
+                children: [
+                  {
+                    lazy: page(portal, (m) => m.PortalLayout),
+                    children: [
+                      { index: true, lazy: page(portal, (m) => m.MySessionsPage) },
+                      { path: 'away', lazy: page(portal, (m) => m.TimeAwayPage) },
+                      { path: 'charges', lazy: page(portal, (m) => m.ChargesPage) },
+                    ],
+                  },
+                ],
+              },
               // portal (client) routes: end
               {
                 path: 'account',

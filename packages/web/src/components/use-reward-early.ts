@@ -9,7 +9,7 @@ import { useEffect, type RefObject } from 'react';
  * React Aria re-checks a field on its native `change` event, so that is what this sends, after
  * React has rendered the new value.
  */
-export function useRewardEarly(ref: RefObject<HTMLInputElement | null>): void {
+export function useRewardEarly(ref: RefObject<HTMLInputElement | HTMLTextAreaElement | null>): void {
   useEffect(() => {
     const input = ref.current;
     if (!input) return;

@@ -118,7 +118,7 @@ export const attendanceRoute: FastifyPluginAsyncTypebox = async (app) => {
             { action: 'frame.attendance_marked', ...subject },
             409,
             'not_yet',
-            `This session is on ${formatLocalStart(appointment.localStart)}; you can mark it from that day onwards.`,
+            `This session is on ${formatLocalStart(appointment.localStart, appointment.timeZone)}; you can mark it from that day onwards.`,
           );
         }
         const event = chargeEvent(status, appointment, toldAt);

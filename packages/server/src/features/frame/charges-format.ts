@@ -1,5 +1,5 @@
 import { HttpError } from '../../access/errors.js';
-import { isIsoDate, utcToLocal } from '../../frame/zoned-time.js';
+import { isIsoDate, utcToLocal, zoneLabel } from '../../frame/zoned-time.js';
 
 /**
  * Words for charges, breaks and absences: dates as a person reads them ("Thursday 14 January
@@ -36,8 +36,8 @@ export function formatDateList(dates: string[]): string {
 }
 
 /** A wall-clock start "2027-01-14T09:00" → "Thursday 14 January 2027 at 09:00". */
-export function formatLocalStart(localStart: string): string {
-  return `${formatLongDate(localStart.slice(0, 10))} at ${localStart.slice(11, 16)}`;
+export function formatLocalStart(localStart: string, zone: string): string {
+  return `${formatLongDate(localStart.slice(0, 10))} at ${localStart.slice(11, 16)} ${zoneLabel(zone)}`;
 }
 
 /** An instant as the wall clock in `zone` shows it: "Thursday 14 January 2027 at 09:00". */

@@ -49,7 +49,7 @@ describe('POST /api/frame/appointments/:id/attendance', () => {
     expect(body.ledger).toEqual([
       expect.objectContaining({ kind: 'session_fee', amountPence: 7000, currency: 'GBP', appointmentId: id }),
     ]);
-    expect(body.ledger[0].description).toMatch(/^Fee — session on \w+day \d+ \w+ \d{4} at \d\d:\d\d$/);
+    expect(body.ledger[0].description).toMatch(/^Fee — session on \w+day \d+ \w+ \d{4} at \d\d:\d\d London time$/);
     const event = (await auditEventsOf(t.ctx, w.practiceId)).find((e) => e.action === 'frame.attendance_marked');
     expect(event).toMatchObject({ subject_user_id: w.pair.client.userId, details: { status: 'attended' } });
   });

@@ -243,9 +243,11 @@ const CHARGE_LABELS: Record<LedgerKind, string> = {
   adjustment: 'Adjustment',
 };
 
-/** "Late cancellation — session on Thursday 14 January 2027 at 09:00". */
+/** "Late cancellation — session on Thursday 14 January 2027 at 09:00 London time". */
 export function chargeDescription(kind: LedgerKind, appointment: ChargeableAppointment): string {
-  return fitDescription(`${CHARGE_LABELS[kind]} — ${appointment.kind} on ${formatLocalStart(appointment.localStart)}`);
+  return fitDescription(
+    `${CHARGE_LABELS[kind]} — ${appointment.kind} on ${formatLocalStart(appointment.localStart, appointment.timeZone)}`,
+  );
 }
 
 /**

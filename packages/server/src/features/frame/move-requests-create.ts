@@ -83,7 +83,7 @@ export const createMoveRequestRoute: FastifyPluginAsyncTypebox = async (app) => 
               text: [
                 `Hello ${to.display_name},`,
                 '',
-                `A client has asked to move their session on ${formatLocalStart(appointment.localStart)}.`,
+                `A client has asked to move their session on ${formatLocalStart(appointment.localStart, appointment.timeZone)}.`,
                 '',
                 `You can see the request in Undercurrent: ${app.ctx.config.publicUrl}/clients`,
               ].join('\n'),

@@ -66,11 +66,11 @@ export const declineMoveRequestRoute: FastifyPluginAsyncTypebox = async (app) =>
         );
         const client = people.rows.find((p) => p.id === found.client_id);
         const therapist = people.rows.find((p) => p.id === therapistId);
-        const appointment = await tx.query<{ local_start: string }>(
-          'SELECT local_start FROM appointments WHERE id = $1',
+        const appointment = await tx.query<{ local_start: string; time_zone: string }>(
+          'SELECT local_start, time_zone FROM appointments WHERE id = $1',
           [found.appointment_id],
         );
-        const when = appointment.rows[0]?.local_start;
+        const when = appointment.rows[0];
         if (client && client.status === 'active' && when) {
           await enqueueEmail(
             tx,
@@ -81,7 +81,7 @@ export const declineMoveRequestRoute: FastifyPluginAsyncTypebox = async (app) =>
               text: [
                 `Hello ${client.display_name},`,
                 '',
-                `Your request to move your session on ${formatLocalStart(when)} was not possible; ` +
+                `Your request to move your session on ${formatLocalStart(when.local_start, when.time_zone)} was not possible; ` +
                   `please talk with ${therapist?.display_name ?? 'your therapist'}.`,
                 '',
                 `You can see your sessions here: ${app.ctx.config.publicUrl}/sessions`,
