@@ -80,7 +80,8 @@ export const deleteAbsenceRoute: FastifyPluginAsyncTypebox = async (app) => {
             await tx.query(
               `UPDATE appointments
                   SET status = 'scheduled', late = NULL, notice_minutes = NULL, cancel_reason = NULL, absence_id = NULL,
-                      cancelled_at = NULL, cancelled_by = NULL, sequence = sequence + 1, updated_at = now()
+                      cancelled_at = NULL, cancelled_by = NULL, reminder_sent_at = NULL, sequence = sequence + 1,
+                      updated_at = now()
                 WHERE id = $1`,
               [session.id],
             );

@@ -3,7 +3,15 @@ import { DEFAULT_POLICY } from '../../frame/frame-types.js';
 import { addDays, localToUtc, todayIn } from '../../frame/zoned-time.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
-import { addSession, carePair, chargesWorld, HOUR, ledgerRows, ZONE, type ChargesWorld } from './charges-test-data.js';
+import {
+  addSession,
+  carePair,
+  chargesWorld,
+  HOUR,
+  ledgerRows,
+  ZONE,
+  type ChargesWorld,
+} from '../../test-support/frame-fixtures.js';
 
 /**
  * A client's planned absences: preview every charge, record it (each session cancelled as the

@@ -1,5 +1,7 @@
 import type { Scoped } from '../../access/access-layer.js';
 import { localKey, localToUtc, utcToLocal } from '../../frame/zoned-time.js';
+import { HttpError } from '../../access/errors.js';
+import { formatLongDate } from './charges-format.js';
 import { assertNoClash } from './clash.js';
 import type { FieldProblem } from './episodes-field-errors.js';
 import { findLocation } from './locations-record.js';
@@ -65,6 +67,30 @@ export async function assertBookable(
   const date = utcToLocal(booking.slot.endsAt, booking.zone).date;
   if (date > horizonDate(booking.zone, now)) {
     await materialiseTherapistUntil(tx, booking.therapistId, date, { now });
+  }
+  // A one-off booking may not land in the therapist's own break, a practice closure or a bank holiday
+  // (the frame's sessions never do; a move or an extra session must not either).
+  const covering = await tx.query<{ title: string; kind: string; starts_on: string; ends_on: string }>(
+    `SELECT title, kind, starts_on::text, ends_on::text FROM breaks
+      WHERE (therapist_id = $1 OR therapist_id IS NULL) AND $2::date BETWEEN starts_on AND ends_on
+      ORDER BY starts_on LIMIT 1`,
+    [booking.therapistId, booking.slot.localStart.slice(0, 10)],
+  );
+  const inBreak = covering.rows[0];
+  if (inBreak) {
+    const what =
+      inBreak.kind === 'therapist'
+        ? `your break “${inBreak.title}”`
+        : inBreak.kind === 'bank_holiday'
+          ? `a bank holiday (${inBreak.title})`
+          : `a practice closure (“${inBreak.title}”)`;
+    throw new HttpError(
+      409,
+      `${formatLongDate(booking.slot.localStart.slice(0, 10))} falls in ${what}, ` +
+        `${inBreak.starts_on === inBreak.ends_on ? '' : `from ${formatLongDate(inBreak.starts_on)} to ${formatLongDate(inBreak.ends_on)}, `}` +
+        'when no sessions take place. Choose another day, or change the break first.',
+      'in_break',
+    );
   }
   await assertNoClash(tx, {
     therapistId: booking.therapistId,

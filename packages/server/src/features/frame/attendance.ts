@@ -9,6 +9,7 @@ import { todayIn, utcToLocal } from '../../frame/zoned-time.js';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { findAppointment } from './appointment-record.js';
+import { trimBriefEpisode } from './breaks-record.js';
 import { requireOwnClient, selfId } from './care-access.js';
 import { applyCharge, lockAppointment, previewCharge, type ChargeableAppointment } from './charges.js';
 import { formatLocalStart } from './charges-format.js';
@@ -154,9 +155,12 @@ export const attendanceRoute: FastifyPluginAsyncTypebox = async (app) => {
         );
         if (cancelled) await withdrawMoveRequests(tx, [appointment.id], self);
         const ledger = await applyCharge(tx, { ...appointment, status }, event, now);
-        // A brief episode offers its number of sessions: a therapist's cancellation is made up at the end.
-        if ((appointment.status === 'cancelled_therapist') !== (status === 'cancelled_therapist')) {
+        // A brief episode offers its number of sessions: a therapist's cancellation is made up at the end,
+        // and the session added for it is taken back when that cancellation is marked otherwise.
+        if (status === 'cancelled_therapist' && appointment.status !== 'cancelled_therapist') {
           await materialiseEpisode(tx, appointment.episodeId, undefined, { onClash: 'skip' });
+        } else if (appointment.status === 'cancelled_therapist' && status !== 'cancelled_therapist') {
+          await trimBriefEpisode(tx, appointment.episodeId);
         }
         tx.audit({
           action: 'frame.attendance_marked',

@@ -364,7 +364,7 @@ export async function removeBreak(
     await tx.query(
       `UPDATE appointments
           SET status = 'scheduled', cancel_reason = NULL, break_id = NULL, cancelled_at = NULL, cancelled_by = NULL,
-              sequence = sequence + 1, updated_at = now()
+              reminder_sent_at = NULL, sequence = sequence + 1, updated_at = now()
         WHERE id = $1`,
       [appointment.id],
     );

@@ -13,7 +13,7 @@ import {
   ZONE,
   type CarePair,
   type ChargesWorld,
-} from './charges-test-data.js';
+} from '../../test-support/frame-fixtures.js';
 
 /**
  * Breaks cancel exactly the sessions they cover, tell each client once with the notice given, top

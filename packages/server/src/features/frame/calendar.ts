@@ -124,6 +124,17 @@ export const calendarRoute: FastifyPluginAsyncTypebox = async (app) => {
           action: 'frame.calendar_viewed',
           details: { from, to, appointments: appointments.length, absences: absences.length },
         });
+        // Each client whose sessions or absences (with their notes) were read, for their record-access trail.
+        const clients = new Set([...appointments.map((a) => a.clientId), ...absences.map((a) => a.clientId)]);
+        for (const clientId of clients) {
+          tx.audit({
+            action: 'frame.calendar_viewed',
+            subjectType: 'user',
+            subjectId: clientId,
+            subjectUserId: clientId,
+            details: { from, to },
+          });
+        }
         return { appointments, breaks, absences };
       });
     },

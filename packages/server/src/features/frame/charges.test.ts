@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../frame/frame-types.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
-import { addSession, carePair, chargesWorld, HOUR, ledgerRows, type ChargesWorld } from './charges-test-data.js';
+import {
+  addSession,
+  carePair,
+  chargesWorld,
+  HOUR,
+  ledgerRows,
+  type ChargesWorld,
+} from '../../test-support/frame-fixtures.js';
 
 /**
  * Attendance and the ledger, through the API: every way a session can end up, charged (or not) by

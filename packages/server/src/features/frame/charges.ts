@@ -229,7 +229,7 @@ export async function previewCharges(
 }
 
 /** Charges of one client are decided one at a time (two cancellations must not share one free miss). */
-async function lockClientCharges(tx: Scoped, clientId: string): Promise<void> {
+export async function lockClientCharges(tx: Scoped, clientId: string): Promise<void> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`undercurrent-charges:${clientId}`]);
 }
 

@@ -12,7 +12,7 @@ import {
   makeBrief,
   ZONE,
   type ChargesWorld,
-} from './charges-test-data.js';
+} from '../../test-support/frame-fixtures.js';
 
 /**
  * A client cancelling their own session: the charge is shown first, and confirming charges exactly

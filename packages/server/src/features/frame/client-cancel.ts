@@ -7,7 +7,7 @@ import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { findAppointment } from './appointment-record.js';
 import { selfId } from './care-access.js';
-import { applyCharge, previewCharge } from './charges.js';
+import { applyCharge, lockClientCharges, previewCharge } from './charges.js';
 import { ownUpcomingAppointment, withdrawMoveRequests } from './client-cancel-record.js';
 import { Appointment, ChargePreview } from './frame-schemas.js';
 
@@ -38,6 +38,8 @@ export const clientCancelRoute: FastifyPluginAsyncTypebox = async (app) => {
       return app.ctx.access.run(actorOf(request), async (tx) => {
         const appointment = await ownUpcomingAppointment(tx, request.params.id, 'frame.appointment_cancelled', now);
         const subject = { subjectType: 'appointment', subjectId: appointment.id, subjectUserId: appointment.clientId };
+        // Before the quote: another cancellation confirmed meanwhile must not use the free miss this one was shown.
+        await lockClientCharges(tx, appointment.clientId);
         const event: ChargeEvent = {
           kind: 'cancelled_client',
           noticeMinutes: noticeMinutes(appointment.startsAt, now),

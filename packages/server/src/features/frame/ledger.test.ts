@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../access/actor.js';
 import { auditEventsOf } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
-import { addSession, carePair, chargesWorld, HOUR, ledgerRows, type ChargesWorld } from './charges-test-data.js';
+import {
+  addSession,
+  carePair,
+  chargesWorld,
+  HOUR,
+  ledgerRows,
+  type ChargesWorld,
+} from '../../test-support/frame-fixtures.js';
 
 /**
  * The ledger as a therapist keeps it: reading it, adjustments, waiving a charge (a reversal, once);

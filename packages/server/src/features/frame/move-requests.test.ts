@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
-import { addSession, carePair, chargesWorld, HOUR, outboxMessages } from './charges-test-data.js';
+import { addSession, carePair, chargesWorld, HOUR, outboxMessages } from '../../test-support/frame-fixtures.js';
 
 /**
  * A client asks to move a session; the therapist sees the message and declines (or moves it). The

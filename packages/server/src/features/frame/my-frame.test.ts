@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../frame/zoned-time.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
-import { addSession, carePair, chargesWorld, HOUR, ZONE } from './charges-test-data.js';
+import { addSession, carePair, chargesWorld, HOUR, ZONE } from '../../test-support/frame-fixtures.js';
 
 /** The client's own frame: their data only, read with an audit entry in their name. */
 let t: TestApp;

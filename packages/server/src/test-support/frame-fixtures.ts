@@ -1,93 +1,29 @@
-import crypto from 'node:crypto';
-import { systemActor } from '../../access/actor.js';
-import { createUser } from '../../accounts/users.js';
-import type { AppContext } from '../../context.js';
-import type { Role } from '../../db/schema.js';
+import { systemActor } from '../access/actor.js';
+import type { AppContext } from '../context.js';
 import {
   DEFAULT_POLICY,
   type AppointmentStatus,
   type CancellationPolicy,
   type WeeklySlot,
-} from '../../frame/frame-types.js';
-import { slotRrule } from '../../frame/recurrence.js';
-import { utcToLocal } from '../../frame/zoned-time.js';
-import { createSession } from '../../sessions/session-store.js';
-import { formatToken } from '../../sessions/tokens.js';
-import { materialiseEpisode } from './materialise.js';
+} from '../frame/frame-types.js';
+import { slotRrule } from '../frame/recurrence.js';
+import { utcToLocal } from '../frame/zoned-time.js';
+import { materialiseEpisode } from '../features/frame/materialise.js';
 
 /**
- * Test data for the charges tests, written straight into the real database (scoped to the practice
- * as the system): a practice, a therapist and client in care with an agreed episode, signed-in
- * sessions for them, and appointments at chosen instants. Series get a real recurring rule
- * materialised by the real materialiser. Built on the production modules only (not test-support,
- * which the server build leaves out), so this file compiles with the server.
+ * Frame test data, written straight into the real database (scoped to the practice as the system):
+ * a practice, a therapist and client in care with an agreed episode, signed-in sessions for them,
+ * and appointments at chosen instants. Series get a real recurring rule materialised by the real
+ * materialiser.
  */
 interface TestAppLike {
   ctx: AppContext;
 }
 
-export interface PersonFixture {
-  practiceId: string;
-  userId: string;
-  email: string;
-  roles: Role[];
-}
+import { addPerson, createPracticeFixture, scopedQuery, sessionCookie, type PersonFixture } from './fixtures.js';
 
-/** Runs SQL scoped to the practice, as the system. */
-export async function scopedQuery<R extends Record<string, unknown> = Record<string, unknown>>(
-  ctx: AppContext,
-  practiceId: string,
-  sql: string,
-  values: unknown[] = [],
-): Promise<R[]> {
-  return ctx.access.run(systemActor(practiceId), async (tx) => (await tx.query<R>(sql, values)).rows);
-}
+export { addPerson, scopedQuery, sessionCookie, type PersonFixture };
 
-export async function addPerson(
-  ctx: AppContext,
-  practiceId: string,
-  roles: Role[],
-  options: { displayName?: string } = {},
-): Promise<PersonFixture> {
-  const email = `${roles[0] ?? 'person'}-${crypto.randomBytes(4).toString('hex')}@example.org`;
-  const userId = await ctx.access.run(systemActor(practiceId), (tx) =>
-    createUser(tx, { email, displayName: options.displayName ?? `Test ${roles.join(' ')}`, passwordHash: null, roles }),
-  );
-  return { practiceId, userId, email, roles };
-}
-
-/** The `cookie` header of a new signed-in session of this person. */
-export async function sessionCookie(ctx: AppContext, person: PersonFixture): Promise<string> {
-  const session = await ctx.access.run(systemActor(person.practiceId), (tx) =>
-    createSession(tx, {
-      userId: person.userId,
-      stage: 'active',
-      roles: person.roles,
-      policy: {
-        staffIdleMinutes: ctx.config.staffIdleMinutes,
-        clientIdleMinutes: ctx.config.clientIdleMinutes,
-        absoluteHours: ctx.config.sessionAbsoluteHours,
-      },
-    }),
-  );
-  return `${ctx.cookie.name}=${formatToken(person.practiceId, session.secret)}`;
-}
-
-async function createPractice(ctx: AppContext): Promise<string> {
-  const id = crypto.randomUUID();
-  await ctx.access.createPractice(
-    {
-      id,
-      name: 'Charges Practice',
-      slug: `charges-${crypto.randomBytes(5).toString('hex')}`,
-      timeZone: 'Europe/London',
-      isDemo: false,
-    },
-    (practiceId) => systemActor(practiceId),
-    async () => undefined,
-  );
-  return id;
-}
 export const ZONE = 'Europe/London';
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
@@ -166,7 +102,7 @@ export async function chargesWorld(
   t: TestAppLike,
   options: { policy?: CancellationPolicy; feePence?: number } = {},
 ): Promise<ChargesWorld> {
-  const practiceId = await createPractice(t.ctx);
+  const practiceId = await createPracticeFixture(t.ctx, 'Charges Practice');
   const admin = await addPerson(t.ctx, practiceId, ['admin']);
   const therapist = await addPerson(t.ctx, practiceId, ['therapist'], { displayName: 'Test therapist' });
   const pair = await carePair(t, practiceId, { ...options, therapist });
