@@ -5,6 +5,7 @@ import { actorOf, guard } from '../../http/authenticate.js';
 import { withErrors } from '../../http/schemas.js';
 import { findAppointments } from './appointment-record.js';
 import {
+  cancelForAbsence,
   clientTimeZone,
   findAbsenceRows,
   noteContext,
@@ -14,7 +15,6 @@ import {
 } from './absences-record.js';
 import { AbsencePeriod, AffectedSessions, assertFuturePeriod } from './absences-preview.js';
 import { selfId } from './care-access.js';
-import { applyCharge } from './charges.js';
 import { formatLongDate } from './charges-format.js';
 import { withdrawMoveRequests } from './client-cancel-record.js';
 import { Absence } from './frame-schemas.js';
@@ -99,23 +99,7 @@ export const createAbsenceRoute: FastifyPluginAsyncTypebox = async (app) => {
             note ? await tx.encrypt('clinical', noteContext(id), note) : null,
           ],
         );
-        for (const item of items) {
-          await tx.query(
-            `UPDATE appointments
-                SET status = 'cancelled_client', late = $2, notice_minutes = $3, cancel_reason = 'client_absence',
-                    absence_id = $4, cancelled_at = $5, cancelled_by = $6, sequence = sequence + 1, updated_at = now()
-              WHERE id = $1`,
-            [
-              item.session.id,
-              item.charge.late,
-              item.event.kind === 'cancelled_client' ? item.event.noticeMinutes : null,
-              id,
-              now,
-              clientId,
-            ],
-          );
-          await applyCharge(tx, { ...item.session, status: 'cancelled_client' }, item.event, now);
-        }
+        await cancelForAbsence(tx, items, { id, clientId }, now);
         await withdrawMoveRequests(
           tx,
           sessions.map((s) => s.id),

@@ -4,7 +4,13 @@ import type { ChargeEvent } from '../../frame/frame-types.js';
 import { noticeMinutes } from '../../frame/cancellation-policy.js';
 import { findAppointments } from './appointment-record.js';
 import { practiceTimeZone } from './breaks-record.js';
-import { lockAppointments, previewCharges, type ChargeableAppointment, type ChargePreviewView } from './charges.js';
+import {
+  applyCharge,
+  lockAppointments,
+  previewCharges,
+  type ChargeableAppointment,
+  type ChargePreviewView,
+} from './charges.js';
 import type { Absence, Appointment } from './frame-schemas.js';
 
 /**
@@ -112,4 +118,55 @@ export async function previewAbsence(
     return appointment ? [{ appointment, charge: item.charge }] : [];
   });
   return { items, affected };
+}
+
+/**
+ * Cancels the previewed sessions as the client's cancellations for this absence and charges each by
+ * the policy (the ledger is written at `at`; the notice is the one in each item's event).
+ */
+export async function cancelForAbsence(
+  tx: Scoped,
+  items: { session: ChargeableAppointment; event: ChargeEvent; charge: ChargePreviewView }[],
+  absence: { id: string; clientId: string },
+  at: Date,
+): Promise<void> {
+  for (const item of items) {
+    await tx.query(
+      `UPDATE appointments
+          SET status = 'cancelled_client', late = $2, notice_minutes = $3, cancel_reason = 'client_absence',
+              absence_id = $4, cancelled_at = $5, cancelled_by = $6, sequence = sequence + 1, updated_at = now()
+        WHERE id = $1`,
+      [
+        item.session.id,
+        item.charge.late,
+        item.event.kind === 'cancelled_client' ? item.event.noticeMinutes : null,
+        absence.id,
+        at,
+        absence.clientId,
+      ],
+    );
+    await applyCharge(tx, { ...item.session, status: 'cancelled_client' }, item.event, at);
+  }
+}
+
+/**
+ * Sessions that came into being after the client recorded an absence covering them (the frame was
+ * materialised further, or a break was called off) are cancelled by that absence too, with the
+ * notice the client gave when they recorded it — so a planned absence months ahead is never
+ * forgotten, and never charged as a missed session.
+ */
+export async function honourRecordedAbsences(tx: Scoped, clientId: string, now: Date): Promise<number> {
+  const absences = await findAbsenceRows(tx, { clientId, endingFrom: now.toISOString().slice(0, 10) });
+  if (absences.length === 0) return 0;
+  // The client's charges lock first, as recording an absence does, so the two cannot deadlock.
+  await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`undercurrent-charges:${clientId}`]);
+  let cancelled = 0;
+  for (const absence of absences) {
+    const sessions = await sessionsInPeriod(tx, clientId, absence.starts_on, absence.ends_on, now);
+    if (sessions.length === 0) continue;
+    const { items } = await previewAbsence(tx, sessions, absence.created_at);
+    await cancelForAbsence(tx, items, { id: absence.id, clientId }, now);
+    cancelled += items.length;
+  }
+  return cancelled;
 }

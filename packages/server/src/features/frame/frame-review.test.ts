@@ -4,8 +4,10 @@ import { DEFAULT_POLICY } from '../../frame/frame-types.js';
 import { addDays, todayIn, weekdayOf } from '../../frame/zoned-time.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
+import { materialiseEpisode } from './materialise.js';
 import {
   addSession,
+  agreeSeries,
   chargesWorld,
   DAY,
   HOUR,
@@ -152,5 +154,48 @@ describe('one-off bookings and breaks', () => {
     });
     expect(moved.statusCode).toBe(409);
     expect(moved.json()).toMatchObject({ error: 'in_break' });
+  });
+});
+
+describe('a planned absence beyond the materialised horizon', () => {
+  it('cancels the sessions made later in it, free, with the notice the client gave when recording it', async () => {
+    const w = await chargesWorld(t);
+    const today = todayIn(ZONE);
+    const start = addDays(today, 1);
+    await agreeSeries(t, w.practiceId, w.pair, { weekday: weekdayOf(start), time: '10:00' }, start, null);
+    // Weeks 30 and 31 from now: beyond the 26-week horizon, so no session exists there yet.
+    const awayFrom = addDays(start, 7 * 30);
+    const awayTo = addDays(start, 7 * 31);
+    const recorded = await t.app.inject({
+      method: 'POST',
+      url: '/api/frame/me/absences',
+      headers: { cookie: w.pair.clientCookie, ...CSRF },
+      payload: { startsOn: awayFrom, endsOn: awayTo, expectedTotalPence: 0 },
+    });
+    expect(recorded.statusCode).toBe(200);
+    expect(recorded.json().affected).toEqual([]);
+    await t.ctx.access.run(systemActor(w.practiceId), (tx) =>
+      materialiseEpisode(tx, w.pair.episodeId, addDays(start, 7 * 33)),
+    );
+    const inside = await scopedQuery<{ status: string; cancel_reason: string | null; late: boolean | null }>(
+      t.ctx,
+      w.practiceId,
+      `SELECT status, cancel_reason, late FROM appointments
+        WHERE episode_id = $1 AND left(local_start, 10) BETWEEN $2 AND $3`,
+      [w.pair.episodeId, awayFrom, awayTo],
+    );
+    expect(inside.length).toBe(2);
+    expect(inside).toEqual(
+      inside.map(() => ({ status: 'cancelled_client', cancel_reason: 'client_absence', late: false })),
+    );
+    const after = await scopedQuery<{ status: string }>(
+      t.ctx,
+      w.practiceId,
+      `SELECT status FROM appointments WHERE episode_id = $1 AND left(local_start, 10) > $2`,
+      [w.pair.episodeId, awayTo],
+    );
+    expect(after.length).toBeGreaterThan(0);
+    expect(new Set(after.map((r) => r.status))).toEqual(new Set(['scheduled']));
+    expect((await ledgerRows(t, w.practiceId, w.pair.client.userId)).filter((r) => r.amount_pence > 0)).toEqual([]);
   });
 });

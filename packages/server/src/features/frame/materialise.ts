@@ -6,6 +6,7 @@ import { dateSkipper } from '../../frame/date-ranges.js';
 import type { Weekday } from '../../frame/frame-types.js';
 import { expandSlots } from '../../frame/recurrence.js';
 import { addDays, localKey, todayIn, utcToLocal } from '../../frame/zoned-time.js';
+import { honourRecordedAbsences } from './absences-record.js';
 import { clashMessage, findClashes, lockFrame, type Candidate } from './clash.js';
 import { loadSettings } from './settings-record.js';
 
@@ -223,6 +224,7 @@ export async function materialiseEpisode(
        FROM unnest($1::uuid[], $2::date[]) AS u(id, reached) WHERE s.id = u.id`,
     [series.map((s) => s.id), reached],
   );
+  if (wanted.length > 0) await honourRecordedAbsences(tx, episode.client_id, now);
   return { created: wanted.length, skippedForClash };
 }
 

@@ -22,12 +22,28 @@ import { MoveRequests } from './MoveRequests';
 import { SessionsSection } from './SessionsSection';
 import { useFocusRescue } from './focus-rescue';
 
-function StartEpisode({ clientId, again, onDone }: { clientId: string; again: boolean; onDone: (m: string) => void }) {
+function StartEpisode({
+  clientId,
+  lastEnded,
+  onDone,
+}: {
+  clientId: string;
+  /** The latest ended episode, if the client has had one. */
+  lastEnded: Episode | null;
+  onDone: (m: string) => void;
+}) {
   const start = useStartEpisode(clientId);
+  const again = lastEnded !== null;
   return (
     <section className="card stack-small" aria-labelledby="episode-heading">
       <h2 id="episode-heading">{t.client.episodeHeading}</h2>
-      {again ? null : <p>{t.client.noEpisode}</p>}
+      {again ? (
+        lastEnded.endingDate ? (
+          <p>{t.client.endedLead(dateInWords(lastEnded.endingDate))}</p>
+        ) : null
+      ) : (
+        <p>{t.client.noEpisode}</p>
+      )}
       <FormStatus pending={start.isPending} error={start.error} />
       <ActionButton
         className="button button-primary"
@@ -139,7 +155,7 @@ export function ClientFramePage() {
                   onChange={changed}
                 />
               ) : (
-                <StartEpisode clientId={clientId} again={past.length > 0} onDone={changed} />
+                <StartEpisode clientId={clientId} lastEnded={past[0] ?? null} onDone={changed} />
               )}
               {current ? <SessionsSection episode={current} locations={locations.data} /> : null}
               <LedgerSection clientId={clientId} timeZone={settings.data.timeZone} />

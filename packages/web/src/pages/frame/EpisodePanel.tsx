@@ -43,7 +43,7 @@ function Facts({ episode }: { episode: Episode }) {
           <dt>{t.client.facts.review}</dt>
           <dd>
             {t.client.facts.reviewEvery(episode.reviewEvery)}
-            {episode.nextReviewAt ? `; ${t.client.facts.nextReview(episode.nextReviewAt)}` : ''}
+            {episode.nextReviewAt ? `; ${t.client.facts.nextReview(episode.nextReviewAt, episode.sessionsHeld)}` : ''}
           </dd>
         </div>
       ) : null}

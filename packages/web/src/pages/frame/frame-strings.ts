@@ -167,6 +167,7 @@ export const frameStrings = {
       'No treatment episode yet. Begin with an assessment: book consultations or assessment sessions one at a time, then agree the frame together.',
     startAssessment: 'Begin an assessment',
     startAnother: 'Begin a new episode',
+    endedLead: (date: string) => `The last episode ended on ${date}; it is under Earlier episodes below.`,
     assessmentLead:
       'In assessment. Book consultation or assessment sessions one at a time; when you have agreed the frame together, record it here.',
     pausedLead: (date: string | null) =>
@@ -181,7 +182,9 @@ export const frameStrings = {
       minutes: (n: number) => `${n} minutes`,
       review: 'Reviews',
       reviewEvery: (n: number) => `Every ${plural(n, 'session', 'sessions')}`,
-      nextReview: (n: number) => `next at session ${n}`,
+      // Reviews count sessions held (attended), not the session numbers, which include charged misses.
+      nextReview: (n: number, held: number) =>
+        `next when ${n} have been held (${plural(Math.max(0, n - held), 'more session', 'more sessions')})`,
       policy: 'Cancellation policy',
       ownPolicy: 'Agreed for this client',
       yourPolicy: 'Your usual policy',
@@ -191,7 +194,8 @@ export const frameStrings = {
       started: 'Started',
     },
     reviewDue: 'Review due',
-    reviewDueNote: (n: number) => `A review falls at session ${n}: talk together about how the work is going.`,
+    reviewDueNote: (n: number) =>
+      `After the next session held, ${n} will have been held: talk together about how the work is going.`,
     pastEpisodes: 'Earlier episodes',
     pastEpisode: (from: string, to: string) => `${from} to ${to}`,
     closingSummary: 'Closing summary',

@@ -248,6 +248,11 @@ function SessionsContent({ frame, onDone }: { frame: MyFrame } & Feedback) {
   const [showAll, setShowAll] = useState(false);
   const first = shownAtFirst(rest);
   const shown = showAll ? rest : rest.slice(0, first);
+  // Every episode ended: say so, rather than suggesting times are still to be agreed.
+  const ended =
+    frame.episodes.length > 0 && frame.episodes.every((e) => e.status === 'ended')
+      ? ([...frame.episodes].sort((a, b) => (b.endingDate ?? '').localeCompare(a.endingDate ?? ''))[0] ?? null)
+      : null;
 
   return (
     <div className="stack">
@@ -255,7 +260,7 @@ function SessionsContent({ frame, onDone }: { frame: MyFrame } & Feedback) {
       {next ? (
         <NextSession appointment={next} zone={zone} requests={requests} onDone={onDone} />
       ) : (
-        <Empty>{s.sessions.noneUpcoming}</Empty>
+        <Empty>{ended ? s.sessions.ended(ended.endingDate) : s.sessions.noneUpcoming}</Empty>
       )}
       <BreaksAhead frame={frame} today={today} />
       {next || rest.length > 0 ? (

@@ -44,7 +44,12 @@ export const portalStrings = {
     upcomingLabel: 'Sessions coming up',
     noneUpcoming: 'No sessions are booked yet. When you and your therapist agree your times, they will appear here.',
     noneUpcomingMore: 'No other sessions are booked yet.',
-    showAll: (n: number) => `Show all ${n} booked sessions`,
+    ended: (endingDate: string | null) =>
+      endingDate
+        ? `Your work together ended on ${dayMonthYear(endingDate)}, so no sessions are booked.`
+        : 'Your work together has ended, so no sessions are booked.',
+    // The list holds sessions cancelled for a break too, so the count is of everything coming up.
+    showAll: (n: number) => `Show all ${n} sessions coming up`,
     showFewer: 'Show only the next four weeks',
     recentHeading: 'Recent sessions',
     recentLabel: 'Recent sessions',
