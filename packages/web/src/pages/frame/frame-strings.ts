@@ -106,7 +106,8 @@ export const frameStrings = {
     attended: 'Attended',
     cancelled_client: 'Client cancelled',
     cancelledLate: 'Client cancelled late',
-    cancelledEarly: 'Client cancelled in time',
+    // "With notice", not "in time": under "the hour is yours" a cancellation with notice is still charged.
+    cancelledEarly: 'Client cancelled with notice',
     absence: (late: boolean) => (late ? 'Client away (late notice)' : 'Client away'),
     did_not_attend: 'Did not attend',
     cancelled_therapist: 'You cancelled',

@@ -275,7 +275,7 @@ describe('a session’s state', () => {
       'Client cancelled late',
     );
     expect(appointmentStatusLabel({ ...base, status: 'cancelled_client', late: false }, after)).toBe(
-      'Client cancelled in time',
+      'Client cancelled with notice',
     );
     expect(
       appointmentStatusLabel({ ...base, status: 'cancelled_therapist', cancelReason: 'break', breakTitle: 'Summer' }),
