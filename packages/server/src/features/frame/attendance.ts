@@ -11,7 +11,13 @@ import { Uuid, withErrors } from '../../http/schemas.js';
 import { findAppointment } from './appointment-record.js';
 import { trimBriefEpisode } from './breaks-record.js';
 import { requireOwnClient, selfId } from './care-access.js';
-import { applyCharge, lockAppointment, previewCharge, type ChargeableAppointment } from './charges.js';
+import {
+  applyCharge,
+  lockAppointment,
+  lockClientCharges,
+  previewCharge,
+  type ChargeableAppointment,
+} from './charges.js';
 import { formatLocalStart } from './charges-format.js';
 import { lockFrame } from './clash.js';
 import { withdrawMoveRequests } from './client-cancel-record.js';
@@ -41,6 +47,11 @@ const NOT_FOUND = 'There is no such session among your clients’ sessions.';
 
 async function loadOwnAppointment(tx: Scoped, id: string): Promise<ChargeableAppointment> {
   const event = { action: 'frame.attendance_marked' as const, subjectType: 'appointment', subjectId: id };
+  // The client's charges lock before the session's row, in the order recording an absence and a
+  // client's cancellation take them, so a mark and an absence at the same moment cannot deadlock.
+  const owner = await tx.query<{ client_id: string }>('SELECT client_id FROM appointments WHERE id = $1', [id]);
+  const clientId = owner.rows[0]?.client_id;
+  if (clientId) await lockClientCharges(tx, clientId);
   const appointment = await lockAppointment(tx, id);
   if (!appointment || appointment.therapistId !== tx.actor.userId) {
     refuse(
