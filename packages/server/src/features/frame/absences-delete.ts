@@ -7,7 +7,7 @@ import { Uuid, withErrors } from '../../http/schemas.js';
 import { clientTimeZone, findAbsenceRows } from './absences-record.js';
 import { otherCoveringBreak } from './breaks-record.js';
 import { selfId } from './care-access.js';
-import { lockAppointments, reverseAppointmentCharges } from './charges.js';
+import { lockAppointments, lockClientCharges, reverseAppointmentCharges } from './charges.js';
 import { assertNoClash, lockFrame } from './clash.js';
 
 /**
@@ -53,6 +53,7 @@ export const deleteAbsenceRoute: FastifyPluginAsyncTypebox = async (app) => {
           [absence.id],
         );
         await lockFrame(tx, { therapistIds: therapists.rows.map((r) => r.therapist_id) });
+        await lockClientCharges(tx, clientId);
         const sessions = await lockAppointments(
           tx,
           `absence_id = $1 AND status = 'cancelled_client' AND cancel_reason = 'client_absence' AND starts_at > now()`,
