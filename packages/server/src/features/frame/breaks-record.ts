@@ -219,7 +219,7 @@ export async function cancelSessionsForBreaks(
   return counts;
 }
 
-/** The frame locks of the therapists whose sessions these breaks touch (all in one call: one lock order). */
+/** The frame locks of the therapists these breaks touch (all in one call: one lock order). */
 async function lockTherapistsOf(tx: Scoped, breaks: BreakRow[]): Promise<void> {
   const own = breaks.flatMap((b) => (b.therapist_id ? [b.therapist_id] : []));
   const practiceWide = breaks.filter((b) => !b.therapist_id);
@@ -228,7 +228,11 @@ async function lockTherapistsOf(tx: Scoped, breaks: BreakRow[]): Promise<void> {
       ? []
       : (
           await tx.query<{ therapist_id: string }>(
-            `SELECT DISTINCT a.therapist_id FROM appointments a
+            // Every therapist of the practice, not only those with sessions there now: a frame being
+            // agreed at this moment (under its therapist's lock) must not land in the closure unseen.
+            `SELECT user_id AS therapist_id FROM memberships WHERE role = 'therapist'
+             UNION
+             SELECT DISTINCT a.therapist_id FROM appointments a
                JOIN unnest($1::date[], $2::date[]) AS r(starts_on, ends_on)
                  ON left(a.local_start, 10) BETWEEN r.starts_on::text AND r.ends_on::text
               WHERE a.starts_at > now()`,

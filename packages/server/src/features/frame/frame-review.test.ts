@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../access/actor.js';
 import { DEFAULT_POLICY } from '../../frame/frame-types.js';
-import { addDays, todayIn, weekdayOf } from '../../frame/zoned-time.js';
+import { addDays, localToUtc, todayIn, weekdayOf } from '../../frame/zoned-time.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
+import { lockFrame } from './clash.js';
 import { materialiseEpisode } from './materialise.js';
 import {
   addSession,
@@ -197,5 +198,57 @@ describe('a planned absence beyond the materialised horizon', () => {
     expect(after.length).toBeGreaterThan(0);
     expect(new Set(after.map((r) => r.status))).toEqual(new Set(['scheduled']));
     expect((await ledgerRows(t, w.practiceId, w.pair.client.userId)).filter((r) => r.amount_pence > 0)).toEqual([]);
+  });
+});
+
+describe('a practice closure and a frame agreed at the same moment', () => {
+  it('waits for the frame being agreed, then cancels its sessions inside the closure', async () => {
+    const w = await chargesWorld(t);
+    const day = addDays(todayIn(ZONE), 20);
+    let release: () => void = () => undefined;
+    let inserted: () => void = () => undefined;
+    const wasInserted = new Promise<void>((resolve) => (inserted = resolve));
+    // An agreement in progress: the therapist's frame lock held, a session inside the coming closure
+    // written but not yet committed (the therapist has no other session there).
+    const agreement = t.ctx.access.run(systemActor(w.practiceId), async (tx) => {
+      await lockFrame(tx, { therapistIds: [w.pair.therapist.userId] });
+      const startsAt = localToUtc(day, '10:00', ZONE);
+      await tx.query(
+        `INSERT INTO appointments (practice_id, episode_id, therapist_id, client_id, kind, starts_at, ends_at,
+                                   local_start, time_zone, fee_pence)
+         VALUES (app_practice_id(), $1, $2, $3, 'session', $4, $5, $6, $7, 7000)`,
+        [
+          w.pair.episodeId,
+          w.pair.therapist.userId,
+          w.pair.client.userId,
+          startsAt,
+          new Date(startsAt.getTime() + 50 * 60_000),
+          `${day}T10:00`,
+          ZONE,
+        ],
+      );
+      inserted();
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    await wasInserted;
+    const closure = t.app.inject({
+      method: 'POST',
+      url: '/api/frame/breaks',
+      headers: { cookie: w.adminCookie, ...CSRF },
+      payload: { title: 'Building works', startsOn: day, endsOn: day, scope: 'practice' },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await agreement;
+    const created = await closure;
+    expect(created.statusCode).toBe(200);
+    expect(created.json().cancelledSessions).toBe(1);
+    const rows = await scopedQuery<{ status: string }>(
+      t.ctx,
+      w.practiceId,
+      `SELECT status FROM appointments WHERE episode_id = $1 AND left(local_start, 10) = $2`,
+      [w.pair.episodeId, day],
+    );
+    expect(rows).toEqual([{ status: 'cancelled_therapist' }]);
   });
 });
