@@ -26,17 +26,6 @@ export interface MoveRequest {
   createdAt: string;
 }
 
-export interface CalendarFeed {
-  id: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedFeed {
-  id: string;
-  url: string;
-}
-
 export interface RoomBooking {
   startsAt: string;
   endsAt: string;
@@ -103,7 +92,6 @@ export const frameKeys = {
   roomUsage: (from: string, to: string) => ['frame', 'room-usage', from, to] as const,
   breaks: (from: string, to: string) => ['frame', 'breaks', from, to] as const,
   bankHolidays: ['frame', 'bank-holidays'] as const,
-  feeds: ['frame', 'feeds'] as const,
 };
 
 const F = '/api/frame';
@@ -179,10 +167,6 @@ export function useBankHolidays(enabled: boolean) {
     queryFn: () => api<BankHolidays>(`${F}/bank-holidays`),
     enabled,
   });
-}
-
-export function useFeeds() {
-  return useQuery({ queryKey: frameKeys.feeds, queryFn: () => api<CalendarFeed[]>(`${F}/feeds`) });
 }
 
 // ---------- Changes ----------
@@ -281,8 +265,3 @@ export const useImportBankHolidays = () =>
   useFrameChange((body: { dates: string[] }) =>
     api<{ added: number; cancelledSessions: number }>(`${F}/bank-holidays/import`, { method: 'POST', body }),
   );
-
-export const useCreateFeed = () => useFrameChange(() => api<CreatedFeed>(`${F}/feeds`, { method: 'POST', body: {} }));
-
-export const useRevokeFeed = (feedId: string) =>
-  useFrameChange(() => api<unknown>(`${F}/feeds/${seg(feedId)}`, { method: 'DELETE' }));

@@ -12,7 +12,7 @@ import { Empty, QueryStatus } from '../../components/States';
 import { addDaysIso, formatIsoDate, readerZone, todayIn } from '../../lib/frame-format';
 import { CheckMark, ISO_DATE, InputField, RadioField, useChecks, type Errors } from './fields';
 import { frameStrings as t } from './frame-strings';
-import { useFocusRescue } from './focus-rescue';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 
 function BreakItem({
   item,

@@ -20,7 +20,7 @@ import { dateInWords, describeFrame } from './frame-words';
 import { LedgerSection } from './LedgerSection';
 import { MoveRequests } from './MoveRequests';
 import { SessionsSection } from './SessionsSection';
-import { useFocusRescue } from './focus-rescue';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 
 function StartEpisode({
   clientId,

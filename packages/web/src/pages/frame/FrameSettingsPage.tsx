@@ -1,7 +1,7 @@
 import { useFrameSettings } from '../../api/frame';
 import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
-import { FeedsSection } from './FeedsSection';
+import { CalendarFeedLinks } from '../../components/calendar-feeds/CalendarFeedLinks';
 import { frameStrings as t } from './frame-strings';
 import { LocationsSection } from './LocationsSection';
 import { SettingsForm } from './SettingsForm';
@@ -17,7 +17,7 @@ export function FrameSettingsPage() {
           {settings.data ? <SettingsForm settings={settings.data} /> : null}
         </div>
         <LocationsSection />
-        <FeedsSection />
+        <CalendarFeedLinks className="card stack-small" words={t.feeds} />
       </div>
     </Page>
   );

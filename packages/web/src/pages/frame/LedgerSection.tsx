@@ -11,7 +11,7 @@ import { ChoiceField, InputField, TextAreaField, useChecks, type Errors } from '
 import { FormDialog } from './FormDialog';
 import { frameStrings as t } from './frame-strings';
 import { parsePounds } from './frame-words';
-import { useFocusRescue } from './focus-rescue';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 import { waivableIds } from './ledger-rules';
 
 function WaiveDialog({ entry, onDone }: { entry: LedgerEntry; onDone: (message: string) => void }) {

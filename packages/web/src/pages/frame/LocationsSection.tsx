@@ -9,7 +9,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Empty, QueryStatus } from '../../components/States';
 import { ChoiceField, InputField, useChecks, type Errors } from './fields';
 import { frameStrings as t } from './frame-strings';
-import { useFocusRescue } from './focus-rescue';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 
 function LocationItem({ location, onChange }: { location: Location; onChange: (message: string) => void }) {
   const update = useUpdateLocation();

@@ -9,7 +9,7 @@ import { formatDayLong, formatTimeRange } from '../../lib/frame-format';
 import { frameStrings as t } from './frame-strings';
 import { appointmentStatusLabel, appointmentTone, canMark } from './frame-words';
 import { AttendanceDialog, MoveDialog } from './SessionDialogs';
-import { useFocusRescue } from './focus-rescue';
+import { useFocusRescue } from '../../components/use-focus-rescue';
 
 const UPCOMING_FIRST = 8;
 const PAST_FIRST = 10;

@@ -1,3 +1,4 @@
+import type { CalendarFeedWords } from '../../components/calendar-feeds/CalendarFeedLinks';
 /**
  * Every word of the therapist's frame screens (caseload, a client's frame, the week, settings,
  * breaks, rooms), in British English. Kept with the frame chunk so other areas do not download it.
@@ -492,6 +493,7 @@ export const frameStrings = {
   feeds: {
     heading: 'Calendar feeds',
     lead: 'A private address your calendar app subscribes to, so your sessions appear there and stay up to date. Anyone with the address can see the sessions, so keep it to yourself, and revoke it if it leaks.',
+    listLabel: 'Your calendar feeds',
     empty: 'No calendar feeds yet.',
     create: 'Create a feed address',
     createdHeading: 'Your new feed address',
@@ -509,7 +511,7 @@ export const frameStrings = {
     revokeTitle: 'Revoke this feed address?',
     revokeBody: 'Calendars subscribed to it stop updating at once. You can create a new one at any time.',
     revoked: 'The feed address has been revoked.',
-  },
+  } satisfies CalendarFeedWords,
 
   breaks: {
     title: 'Breaks',

@@ -6,7 +6,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
 import { readerZone, todayIn } from '../../lib/frame-format';
-import { CalendarFeeds } from './CalendarFeeds';
+import { CalendarFeedLinks } from '../../components/calendar-feeds/CalendarFeedLinks';
 import { useMyFrame } from './portal-api';
 import {
   breakNoticeDays,
@@ -308,7 +308,7 @@ function SessionsContent({ frame, onDone }: { frame: MyFrame } & Feedback) {
           </ul>
         </section>
       ) : null}
-      <CalendarFeeds />
+      <CalendarFeedLinks words={s.calendar} />
       <TimeZoneForm chosen={frame.timeZone} />
     </div>
   );

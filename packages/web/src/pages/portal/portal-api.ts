@@ -12,20 +12,8 @@ export interface AffectedSession {
   charge: ChargePreview;
 }
 
-export interface CalendarFeed {
-  id: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface NewCalendarFeed {
-  id: string;
-  url: string;
-}
-
 export const portalKeys = {
   frame: ['frame', 'me'] as const,
-  feeds: ['frame', 'feeds'] as const,
   cancelPreview: (appointmentId: string) => ['frame', 'cancel-preview', appointmentId] as const,
 };
 
@@ -113,25 +101,5 @@ export function useRemoveAbsence(absenceId: string) {
   return useMutation({
     mutationFn: () => api<AbsenceRemoved>(`${BASE}/me/absences/${seg(absenceId)}`, { method: 'DELETE' }),
     onSuccess: () => void refresh(),
-  });
-}
-
-export function useCalendarFeeds() {
-  return useQuery({ queryKey: portalKeys.feeds, queryFn: () => api<CalendarFeed[]>(`${BASE}/feeds`) });
-}
-
-export function useCreateFeed() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<NewCalendarFeed>(`${BASE}/feeds`, { method: 'POST', body: {} }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKeys.feeds }),
-  });
-}
-
-export function useRevokeFeed(feedId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: () => api<unknown>(`${BASE}/feeds/${seg(feedId)}`, { method: 'DELETE' }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalKeys.feeds }),
   });
 }

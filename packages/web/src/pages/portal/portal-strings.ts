@@ -1,3 +1,4 @@
+import type { CalendarFeedWords } from '../../components/calendar-feeds/CalendarFeedLinks';
 /**
  * Every word of the client's sessions area (the lazily loaded `pages/portal` chunk), in British
  * English: plain and calm. A person in therapy reads these; nothing here should alarm or hurry.
@@ -146,28 +147,27 @@ export const portalStrings = {
   calendar: {
     heading: 'Add your sessions to your calendar',
     lead: 'Each session has an “Add to calendar” link. Or subscribe once: your calendar app then keeps up with every change, including breaks and cancellations.',
-    titlesNote:
-      'Sessions show in your calendar as “Session with” your therapist’s name, with the time and place, and nothing else.',
+    note: 'Sessions show in your calendar as “Session with” your therapist’s name, with the time and place, and nothing else.',
+    listLabel: 'Your subscription links',
+    empty: 'You have no subscription links.',
     create: 'Create a subscription link',
-    created: 'Your subscription link is ready.',
-    urlLabel: 'Subscription link',
-    urlHint:
+    createdHeading: 'Your subscription link is ready.',
+    createdLead:
       'Copy it into your calendar app (often under “Add calendar” › “From URL” or “Subscribe”). It is shown only this once. Anyone with it can see your session times, so keep it to yourself.',
+    urlLabel: 'Subscription link',
     copy: 'Copy link',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Copying was not allowed here; select the link and copy it by hand.',
-    hide: 'Done',
-    listLabel: 'Your subscription links',
-    none: 'You have no subscription links.',
-    linkCreated: (when: string) => `Link created ${when}`,
+    done: 'Done',
+    created: (when: string) => `Link created ${when}`,
     lastUsed: (when: string) => `last used by a calendar ${when}`,
-    notUsed: 'not used yet',
+    neverUsed: 'not used yet',
     revoke: 'Turn off',
-    revokeFor: (when: string) => `Turn off the link created ${when}`,
+    revokeLabel: (when: string) => `Turn off the link created ${when}`,
     revokeTitle: 'Turn off this subscription link?',
     revokeBody: 'Calendars subscribed with it will stop updating. You can create a new link at any time.',
     revoked: 'The link has been turned off.',
-  },
+  } satisfies CalendarFeedWords,
 
   zone: {
     heading: 'Your time zone',
