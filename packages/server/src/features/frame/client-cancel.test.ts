@@ -10,6 +10,7 @@ import {
   HOUR,
   ledgerRows,
   makeBrief,
+  outboxMessages,
   ZONE,
   type ChargesWorld,
 } from '../../test-support/frame-fixtures.js';
@@ -176,5 +177,26 @@ describe('cancelling one’s own session', () => {
       [w.pair.episodeId],
     );
     expect(after.map((a) => a.status)).toEqual(['cancelled_client', 'scheduled', 'scheduled']);
+  });
+
+  it('tells the therapist by e-mail, with the time and no name, charge or reason', async () => {
+    const w = await chargesWorld(t);
+    const id = await sessionIn(w, 30);
+    const quoted = (await preview(w.pair.clientCookie, id)).json().amountPence as number;
+    expect((await cancel(w.pair.clientCookie, id, quoted)).statusCode).toBe(200);
+    const mail = await outboxMessages(t, w.practiceId, 'frame.client_cancelled');
+    expect(mail).toHaveLength(1);
+    expect(mail[0]?.to).toBe(w.pair.therapist.email);
+    expect(mail[0]?.text).toMatch(
+      /A client has cancelled their session on \w+day \d+ \w+ \d{4} at \d\d:\d\d London time\./,
+    );
+    const names = await scopedQuery<{ display_name: string }>(
+      t.ctx,
+      w.practiceId,
+      'SELECT display_name FROM users WHERE id = $1',
+      [w.pair.client.userId],
+    );
+    expect(mail[0]?.text).not.toContain(names[0]?.display_name ?? '(none)');
+    expect(mail[0]?.text).not.toMatch(/£|late|charge/i);
   });
 });

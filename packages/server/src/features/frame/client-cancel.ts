@@ -5,8 +5,10 @@ import { noticeMinutes } from '../../frame/cancellation-policy.js';
 import type { ChargeEvent } from '../../frame/frame-types.js';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
+import { enqueueEmail } from '../../mail/enqueue-email.js';
 import { findAppointment } from './appointment-record.js';
 import { selfId } from './care-access.js';
+import { formatLocalStart } from './charges-format.js';
 import { applyCharge, lockClientCharges, previewCharge } from './charges.js';
 import { ownUpcomingAppointment, withdrawMoveRequests } from './client-cancel-record.js';
 import { Appointment, ChargePreview } from './frame-schemas.js';
@@ -65,6 +67,31 @@ export const clientCancelRoute: FastifyPluginAsyncTypebox = async (app) => {
         await withdrawMoveRequests(tx, [appointment.id], self);
         // A client's cancellation counts as offered: a brief episode gets no extra session for it.
         await applyCharge(tx, { ...appointment, status: 'cancelled_client' }, event, now);
+        // The therapist hears at once, so the hour can be thought about (no name, no charge: a session
+        // time is all the e-mail carries; the detail is in Undercurrent).
+        const therapist = await tx.query<{ email: string; display_name: string; status: string }>(
+          'SELECT email, display_name, status FROM users WHERE id = $1',
+          [appointment.therapistId],
+        );
+        const to = therapist.rows[0];
+        if (to && to.status === 'active') {
+          await enqueueEmail(
+            tx,
+            {
+              kind: 'frame.client_cancelled',
+              to: to.email,
+              subject: 'A session has been cancelled',
+              text: [
+                `Hello ${to.display_name},`,
+                '',
+                `A client has cancelled their session on ${formatLocalStart(appointment.localStart, appointment.timeZone)}.`,
+                '',
+                `You can see it in Undercurrent: ${app.ctx.config.publicUrl}/clients/${appointment.clientId}`,
+              ].join('\n'),
+            },
+            Boolean(app.ctx.config.smtpUrl),
+          );
+        }
         tx.audit({
           action: 'frame.appointment_cancelled',
           ...subject,
