@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { systemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import {
@@ -207,4 +208,20 @@ export async function outboxMessages(t: TestAppLike, practiceId: string, kind: s
     }
     return messages;
   });
+}
+
+/** Puts a client in a therapist's care (what inviting a client does), for tests that build people directly. */
+export async function placeInCare(ctx: AppContext, practiceId: string, therapistId: string, clientId: string) {
+  await scopedQuery(
+    ctx,
+    practiceId,
+    `INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`,
+    [practiceId, therapistId, clientId],
+  );
+}
+
+/** Fixes "now" for Date only (timers keep running); undo with vi.useRealTimers(). */
+export function pretendNowIs(iso: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
 }

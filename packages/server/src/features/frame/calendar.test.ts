@@ -7,6 +7,7 @@ import {
   scopedQuery,
   sessionCookie,
 } from '../../test-support/fixtures.js';
+import { placeInCare, pretendNowIs } from '../../test-support/frame-fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
 import type { Appointment, Episode } from './frame-schemas.js';
 
@@ -19,22 +20,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function pretendNowIs(iso: string) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(iso));
-}
-
 function call(cookie: string, method: 'GET' | 'POST', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie, ...CSRF }, ...(payload ? { payload } : {}) });
-}
-
-async function care(practiceId: string, therapistId: string, clientId: string) {
-  await scopedQuery(
-    t.ctx,
-    practiceId,
-    `INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`,
-    [practiceId, therapistId, clientId],
-  );
 }
 
 async function agree(cookie: string, clientId: string, agreement: object): Promise<Episode> {
@@ -50,12 +37,12 @@ async function practice() {
   const therapistId = p.people.therapist.userId;
   const ada = await addPerson(t.ctx, p.practiceId, ['client'], { displayName: 'Ada Quillfeather' });
   const bea = await addPerson(t.ctx, p.practiceId, ['client'], { displayName: 'Bea Marchbanks' });
-  await care(p.practiceId, therapistId, ada.userId);
-  await care(p.practiceId, therapistId, bea.userId);
+  await placeInCare(t.ctx, p.practiceId, therapistId, ada.userId);
+  await placeInCare(t.ctx, p.practiceId, therapistId, bea.userId);
   const colleague = await addPerson(t.ctx, p.practiceId, ['therapist'], { displayName: 'Dr Colleague' });
   const colleagueCookie = await sessionCookie(t.ctx, colleague);
   const theirs = await addPerson(t.ctx, p.practiceId, ['client'], { displayName: 'Cyril Pennywhistle' });
-  await care(p.practiceId, colleague.userId, theirs.userId);
+  await placeInCare(t.ctx, p.practiceId, colleague.userId, theirs.userId);
   await scopedQuery(t.ctx, p.practiceId, `UPDATE users SET display_name = 'Dr Therapist' WHERE id = $1`, [therapistId]);
   const room = (await call(p.cookies.admin, 'POST', '/api/frame/locations', { name: 'Room 2', kind: 'room' })).json();
   const online = (

@@ -10,6 +10,7 @@ import {
   scopedQuery,
   sessionCookie,
 } from '../../test-support/fixtures.js';
+import { placeInCare, pretendNowIs } from '../../test-support/frame-fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
 import { assertNoClash } from './clash.js';
 import type { Appointment, Episode } from './frame-schemas.js';
@@ -23,29 +24,15 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function pretendNowIs(iso: string) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(iso));
-}
-
 function call(cookie: string, method: 'GET' | 'POST', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie, ...CSRF }, ...(payload ? { payload } : {}) });
-}
-
-async function care(practiceId: string, therapistId: string, clientId: string) {
-  await scopedQuery(
-    t.ctx,
-    practiceId,
-    `INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`,
-    [practiceId, therapistId, clientId],
-  );
 }
 
 async function setup() {
   const p = await practiceWithEveryRole(t.ctx);
   const client = await addPerson(t.ctx, p.practiceId, ['client'], { displayName: 'Marguerite Oakhampton' });
-  await care(p.practiceId, p.people.therapist.userId, client.userId);
-  await care(p.practiceId, p.people.therapist.userId, p.people.client.userId);
+  await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, client.userId);
+  await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, p.people.client.userId);
   const room = await call(p.cookies.admin, 'POST', '/api/frame/locations', { name: 'Room 2', kind: 'room' });
   const online = await call(p.cookies.admin, 'POST', '/api/frame/locations', { name: 'Video', kind: 'online' });
   return { ...p, roomId: room.json().id as string, onlineId: online.json().id as string, firstClient: client.userId };
@@ -137,7 +124,7 @@ describe('double-booking', () => {
     const colleague = await addPerson(t.ctx, p.practiceId, ['therapist']);
     const cookie = await sessionCookie(t.ctx, colleague);
     const theirClient = await addPerson(t.ctx, p.practiceId, ['client']);
-    await care(p.practiceId, colleague.userId, theirClient.userId);
+    await placeInCare(t.ctx, p.practiceId, colleague.userId, theirClient.userId);
     const theirs = await openEpisode(cookie, theirClient.userId);
     const room = await call(
       cookie,
@@ -156,7 +143,7 @@ describe('double-booking', () => {
         .statusCode,
     ).toBe(200);
     const other = await addPerson(t.ctx, p.practiceId, ['client']);
-    await care(p.practiceId, colleague.userId, other.userId);
+    await placeInCare(t.ctx, p.practiceId, colleague.userId, other.userId);
     const later = await openEpisode(cookie, other.userId);
     const fromFebruary = agreement(p.roomId, 4, '11:00', { startDate: '2027-02-01' });
     expect((await call(cookie, 'POST', `/api/frame/episodes/${later.id}/agreement`, fromFebruary)).statusCode).toBe(

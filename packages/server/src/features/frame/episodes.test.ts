@@ -8,6 +8,7 @@ import {
   scopedQuery,
   sessionCookie,
 } from '../../test-support/fixtures.js';
+import { placeInCare } from '../../test-support/frame-fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
 import { addMonths } from './episodes-end.js';
 import type { Appointment, Episode } from './frame-schemas.js';
@@ -23,19 +24,10 @@ function call(cookie: string, method: Method, url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie, ...CSRF }, ...(payload ? { payload } : {}) });
 }
 
-async function care(practiceId: string, therapistId: string, clientId: string) {
-  await scopedQuery(
-    t.ctx,
-    practiceId,
-    `INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`,
-    [practiceId, therapistId, clientId],
-  );
-}
-
 /** A practice with a therapist caring for a client, and a room. */
 async function setup() {
   const p = await practiceWithEveryRole(t.ctx);
-  await care(p.practiceId, p.people.therapist.userId, p.people.client.userId);
+  await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, p.people.client.userId);
   const room = await call(p.cookies.admin, 'POST', '/api/frame/locations', {
     name: 'Room 2',
     kind: 'room',
@@ -419,7 +411,7 @@ describe('who may act on episodes', () => {
       }
     }
     // Once the colleague has the client in their care they can read the episode, but not change it.
-    await care(p.practiceId, other.userId, p.clientId);
+    await placeInCare(t.ctx, p.practiceId, other.userId, p.clientId);
     expect((await call(otherCookie, 'GET', `/api/frame/episodes/${episode.id}`)).statusCode).toBe(200);
     const change = await call(otherCookie, 'POST', `/api/frame/episodes/${episode.id}/end`, { closingSummary: 'x' });
     expect(change.statusCode).toBe(403);

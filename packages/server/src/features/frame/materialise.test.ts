@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { systemActor } from '../../access/actor.js';
 import { addDays, utcToLocal, weekdayOf } from '../../frame/zoned-time.js';
 import { addPerson, auditEventsOf, practiceWithEveryRole, scopedQuery } from '../../test-support/fixtures.js';
+import { placeInCare, pretendNowIs } from '../../test-support/frame-fixtures.js';
 import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
 import { extendFrameJob, extendPractice } from '../../jobs/extend-frame.js';
 import type { Appointment, Episode } from './frame-schemas.js';
@@ -18,27 +19,14 @@ afterEach(() => {
 });
 
 /** Pins the clock the routes read (sessions are made before, on the real clock). */
-function pretendNowIs(iso: string) {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(iso));
-}
 
 function call(cookie: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
   return t.app.inject({ method, url, headers: { cookie, ...CSRF }, ...(payload ? { payload } : {}) });
 }
 
-async function care(practiceId: string, therapistId: string, clientId: string) {
-  await scopedQuery(
-    t.ctx,
-    practiceId,
-    `INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`,
-    [practiceId, therapistId, clientId],
-  );
-}
-
 async function setup() {
   const p = await practiceWithEveryRole(t.ctx);
-  await care(p.practiceId, p.people.therapist.userId, p.people.client.userId);
+  await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, p.people.client.userId);
   const room = await call(p.cookies.admin, 'POST', '/api/frame/locations', { name: 'Room 2', kind: 'room' });
   return { ...p, roomId: room.json().id as string, clientId: p.people.client.userId };
 }
@@ -63,7 +51,7 @@ describe('sessions across the clock changes (Europe/London)', () => {
   it('weekly and twice-weekly series keep their wall time across 28 March 2027', async () => {
     const p = await setup();
     const other = await addPerson(t.ctx, p.practiceId, ['client']);
-    await care(p.practiceId, p.people.therapist.userId, other.userId);
+    await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, other.userId);
     pretendNowIs('2027-01-04T12:00:00Z');
     const weekly = await agree(p.cookies.therapist, p.clientId, {
       kind: 'brief',
@@ -129,7 +117,7 @@ describe('sessions across the clock changes (Europe/London)', () => {
 
     // Weekly on Sundays at 01:30: on 31 October that time happens twice; the session is at the first.
     const other = await addPerson(t.ctx, p.practiceId, ['client']);
-    await care(p.practiceId, p.people.therapist.userId, other.userId);
+    await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, other.userId);
     const sunday = await agree(p.cookies.therapist, other.userId, {
       kind: 'brief',
       sessionCount: 3,
@@ -286,7 +274,7 @@ describe('materialising the frame', () => {
             );
           }
           const client = await addPerson(t.ctx, p.practiceId, ['client']);
-          await care(p.practiceId, therapistId, client.userId);
+          await placeInCare(t.ctx, p.practiceId, therapistId, client.userId);
           // Each client gets its own hour, so the property's episodes never clash with each other.
           const hour = String(
             7 + ((await scopedQuery(t.ctx, p.practiceId, 'SELECT 1 FROM episodes')).length % 12),
