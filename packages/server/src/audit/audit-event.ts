@@ -80,6 +80,23 @@ export const AUDIT_ACTIONS = [
   'frame.time_zone_changed',
   'frame.cancel_previewed',
   'frame.move_requests_viewed',
+  'journal.listed',
+  'journal.searched',
+  'journal.entry_viewed',
+  'journal.entry_created',
+  'journal.entry_saved',
+  'journal.entry_conflict_copied',
+  'journal.entry_deleted',
+  'journal.entry_shared',
+  'journal.entry_withdrawn',
+  'journal.tags_viewed',
+  'journal.tags_changed',
+  'journal.not_ready_viewed',
+  'journal.not_ready_changed',
+  'journal.exported',
+  'journal.shared_listed',
+  'journal.shared_read',
+  'journal.shared_marked_unread',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

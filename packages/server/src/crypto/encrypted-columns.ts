@@ -50,4 +50,34 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `move_requests.response_enc:${String(row.id)}`,
   },
+  {
+    table: 'journal_entries',
+    column: 'body_enc',
+    idColumns: ['id'],
+    context: (row) => `journal_entries.body_enc:${String(row.id)}`,
+  },
+  {
+    table: 'journal_entries',
+    column: 'excerpt_enc',
+    idColumns: ['id'],
+    context: (row) => `journal_entries.excerpt_enc:${String(row.id)}`,
+  },
+  {
+    table: 'journal_entries',
+    column: 'details_enc',
+    idColumns: ['id'],
+    context: (row) => `journal_entries.details_enc:${String(row.id)}`,
+  },
+  {
+    table: 'journal_tags',
+    column: 'name_enc',
+    idColumns: ['id'],
+    context: (row) => `journal_tags.name_enc:${String(row.id)}`,
+  },
+  {
+    table: 'journal_not_ready',
+    column: 'text_enc',
+    idColumns: ['id'],
+    context: (row) => `journal_not_ready.text_enc:${String(row.id)}`,
+  },
 ];

@@ -28,6 +28,12 @@ export const EXPECTED_TABLES = [
   'move_requests',
   'ledger_entries',
   'calendar_feeds',
+  'journal_entries',
+  'journal_shares',
+  'journal_reads',
+  'journal_tags',
+  'journal_entry_tags',
+  'journal_not_ready',
 ] as const;
 
 export interface TableSecurity {

@@ -44,6 +44,7 @@ describe('Drizzle schema mirror', () => {
 const UDT: Record<string, string> = {
   'timestamp with time zone': 'timestamptz',
   integer: 'int4',
+  smallint: 'int2',
   bigint: 'int8',
   bigserial: 'int8',
   boolean: 'bool',

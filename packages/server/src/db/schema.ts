@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { frameSchema } from './frame-schema.js';
+import { journalSchema } from './journal-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -246,4 +247,5 @@ export const schema = {
   auditEvents,
   auditChainHeads,
   ...frameSchema,
+  ...journalSchema,
 };

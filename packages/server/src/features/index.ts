@@ -10,6 +10,7 @@ import { authRoutes } from './auth/routes.js';
 import { mfaRoutes } from './mfa/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { frameRoutes } from './frame/routes.js';
+import { journalRoutes } from './journal/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -22,3 +23,4 @@ featureRoutes.push(authRoutes);
 featureRoutes.push(mfaRoutes);
 featureRoutes.push(accountRoutes);
 featureRoutes.push(frameRoutes);
+featureRoutes.push(journalRoutes);
