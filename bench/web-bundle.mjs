@@ -30,6 +30,8 @@ const areas = {
   admin: [entryKey, 'src/pages/admin/index.ts'],
   'therapy frame (caseload, calendar, breaks, rooms)': [entryKey, 'src/pages/frame/index.ts'],
   'client portal (sessions, absences, charges)': [entryKey, 'src/pages/portal/index.ts'],
+  'client journal (entries, not ready, export)': [entryKey, 'src/pages/journal/index.ts'],
+  'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
 };
 
 let failed = false;

@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const main = path.join(root, 'packages/server/dist/main.js');
+// UC_E2E_DEMO=1 starts the demo instead (demo/main.js: seeds the demo practice, then serves as usual).
+const demo = process.env.UC_E2E_DEMO === '1';
+const main = path.join(root, demo ? 'packages/server/dist/demo/main.js' : 'packages/server/dist/main.js');
 if (!fs.existsSync(main) || !fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) {
   console.error('Build first: npm run build');
   process.exit(2);

@@ -32,7 +32,8 @@ async function stop(child: ChildProcess): Promise<void> {
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
 }
 
-export async function startOwnServer(): Promise<OwnServer> {
+/** `demo`: the demo practice, seeded (sign in as its people with DEMO_PASSWORD, no two-step verification). */
+export async function startOwnServer(options: { demo?: boolean } = {}): Promise<OwnServer> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, [fileURLToPath(new URL('../start-server.mjs', import.meta.url))], {
@@ -42,6 +43,7 @@ export async function startOwnServer(): Promise<OwnServer> {
       HOST: '127.0.0.1',
       UNDERCURRENT_PUBLIC_URL: origin,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      UC_E2E_DEMO: options.demo ? '1' : '',
     },
     stdio: 'inherit',
   });

@@ -5,6 +5,7 @@ import { I18nProvider } from 'react-aria-components';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
+import { startTheme } from './lib/theme';
 import { strings } from './strings';
 // One stylesheet in the build (the CSP allows no inline styles), written as a few files in cascade order.
 import './styles/base.css';
@@ -13,6 +14,9 @@ import './styles/controls.css';
 import './styles/content.css';
 import './styles/features.css';
 import './styles/narrow.css';
+
+// The colour theme first, so the first paint is already in it.
+startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

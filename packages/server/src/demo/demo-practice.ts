@@ -5,6 +5,7 @@ import { createUser } from '../accounts/users.js';
 import type { AppContext } from '../context.js';
 import type { Role } from '../db/schema.js';
 import { seedDemoFrame } from './demo-frame.js';
+import { seedDemoJournal } from './demo-journal.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -92,6 +93,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
         smtpConfigured: ctx.config.smtpUrl !== undefined,
         publicUrl: ctx.config.publicUrl,
       });
+      const journal = await seedDemoJournal(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -103,6 +105,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           appointments: frame.appointments,
           ledgerEntries: frame.ledgerEntries,
           breaks: frame.breaks,
+          journalEntries: journal.entries,
+          journalShares: journal.shares,
         },
       });
       return { practiceId, userIds };

@@ -11,6 +11,8 @@ import {
   type PersonFixture,
 } from '../test-support/fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../test-support/test-app.js';
+import { placeInCare } from '../test-support/frame-fixtures.js';
+import { seedEntry, seedShare } from '../test-support/journal-fixtures.js';
 
 /**
  * Invariant 1, the matrix: the admin, therapist, supervisor and client of practice B call every
@@ -52,6 +54,13 @@ async function snapshotPractice(practiceId: string): Promise<string> {
       'SELECT id, status FROM move_requests ORDER BY id',
       'SELECT id, kind, amount_pence FROM ledger_entries ORDER BY id',
       'SELECT id, revoked_at FROM calendar_feeds ORDER BY id',
+      `SELECT id, client_id, kind, version, body_enc, excerpt_enc, details_enc, mood, recurs_ids, updated_at
+         FROM journal_entries ORDER BY id`,
+      'SELECT id, entry_id, kind, shared_at, bring_next, bring_marked_at, withdrawn_at FROM journal_shares ORDER BY id',
+      'SELECT share_id, therapist_id, first_read_at, read_at FROM journal_reads ORDER BY 1, 2',
+      'SELECT id, client_id, name_enc FROM journal_tags ORDER BY id',
+      'SELECT entry_id, tag_id, client_id FROM journal_entry_tags ORDER BY 1, 2',
+      'SELECT id, client_id, text_enc, updated_at FROM journal_not_ready ORDER BY id',
     ]) {
       parts.push((await tx.query(sql)).rows);
     }
@@ -103,11 +112,43 @@ describe('cross-tenant matrix', () => {
       ),
     );
     await t.app.inject({ method: 'GET', url: '/api/people', headers: { cookie: aAdminCookie } });
+    // A client's journal: a shared entry (read by their therapist), a private one, a tag, a note not ready yet.
+    await placeInCare(t.ctx, a, people.therapist.userId, people.client.userId);
+    const client = people.client.userId;
+    const sharedEntry = await seedEntry(t.ctx, a, client, { kind: 'dream', body: `Alpha dream ${tag}` });
+    const share = await seedShare(t.ctx, a, client, sharedEntry, { bringNext: true });
+    await seedEntry(t.ctx, a, client, { body: `Alpha private ${tag}` });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/journal/clients/${client}/shared/${share}`,
+      headers: { cookie: await sessionCookie(t.ctx, people.therapist) },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/journal/not-ready',
+      headers: { cookie: await sessionCookie(t.ctx, people.client), ...CSRF },
+      payload: { text: `Alpha not ready ${tag}` },
+    });
+    await t.ctx.access.run(systemActor(a), async (tx) => {
+      const tagId = crypto.randomUUID();
+      await tx.query('INSERT INTO journal_tags (id, practice_id, client_id, name_enc) VALUES ($1, $2, $3, $4)', [
+        tagId,
+        a,
+        client,
+        await tx.encrypt('clinical', `journal_tags.name_enc:${tagId}`, `Alpha tag ${tag}`),
+      ]);
+      await tx.query(
+        'INSERT INTO journal_entry_tags (practice_id, entry_id, tag_id, client_id) VALUES ($1, $2, $3, $4)',
+        [a, sharedEntry, tagId, client],
+      );
+    });
 
     const ids = await t.ctx.access.run(systemActor(a), async (tx) => {
       const rows = await tx.query<{ id: string }>(
         `SELECT id::text FROM users UNION ALL SELECT id::text FROM invitations UNION ALL SELECT id::text FROM sessions
-         UNION ALL SELECT id::text FROM outbox UNION ALL SELECT id::text FROM audit_events`,
+         UNION ALL SELECT id::text FROM outbox UNION ALL SELECT id::text FROM audit_events
+         UNION ALL SELECT id::text FROM journal_entries UNION ALL SELECT id::text FROM journal_shares
+         UNION ALL SELECT id::text FROM journal_tags UNION ALL SELECT id::text FROM journal_not_ready`,
       );
       return rows.rows.map((r) => r.id);
     });
@@ -140,6 +181,8 @@ describe('cross-tenant matrix', () => {
     expect(guarded.length, 'guarded routes found in the OpenAPI document').toBeGreaterThan(5);
 
     const before = await snapshotPractice(a);
+    expect(before, 'the journal is in the snapshot').toContain(sharedEntry);
+    expect(before, 'the therapist read the share').toContain(`"share_id":"${share}"`);
     const bodies = [
       {},
       {

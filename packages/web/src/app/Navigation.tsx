@@ -1,6 +1,7 @@
 import { NavLink } from 'react-router';
 import type { Me } from '../api/types';
 import { portalNav } from '../pages/portal/portal-nav';
+import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
@@ -29,6 +30,9 @@ export function navItemsFor(me: Me): NavItem[] {
   // portal (client) links: begin
   if (hasRole(me, 'client')) items.push({ to: portalNav.to, label: portalNav.label });
   // portal (client) links: end
+  // journal (client) links: begin
+  if (hasRole(me, 'client')) items.push({ to: journalNav.to, label: journalNav.label });
+  // journal (client) links: end
   if (hasRole(me, 'admin')) {
     items.push(
       { to: '/admin/people', label: strings.shell.people },

@@ -16,6 +16,10 @@ const admin = () => import('../pages/admin');
 const frame = () => import('../pages/frame');
 // portal (client)
 const portal = () => import('../pages/portal');
+// journal (client)
+const journal = () => import('../pages/journal');
+// journal (therapist)
+const journalShared = () => import('../pages/journal-shared');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -87,6 +91,36 @@ export const routes: RouteObject[] = [
                 ],
               },
               // portal (client) routes: end
+              // journal (client) routes: begin
+              {
+                path: 'journal',
+                element: <RequireRole roles={['client']} />,
+                children: [
+                  // The editors take the whole screen, so they sit outside the journal's sub-navigation.
+                  { path: 'new/:kind', lazy: page(journal, (m) => m.NewEntryPage) },
+                  { path: ':id/edit', lazy: page(journal, (m) => m.EditEntryPage) },
+                  {
+                    lazy: page(journal, (m) => m.JournalLayout),
+                    children: [
+                      { index: true, lazy: page(journal, (m) => m.TimelinePage) },
+                      { path: 'not-ready', lazy: page(journal, (m) => m.NotReadyPage) },
+                      { path: 'export', lazy: page(journal, (m) => m.ExportPage) },
+                      { path: ':id', lazy: page(journal, (m) => m.EntryPage) },
+                    ],
+                  },
+                ],
+              },
+              // journal (client) routes: end
+              // journal (therapist) routes: begin
+              {
+                path: 'clients/:clientId/journal',
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { index: true, lazy: page(journalShared, (m) => m.SharedJournalPage) },
+                  { path: ':shareId', lazy: page(journalShared, (m) => m.SharedEntryPage) },
+                ],
+              },
+              // journal (therapist) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

@@ -11,6 +11,7 @@ import { PasswordInput } from '../../components/PasswordInput';
 import { strings } from '../../strings';
 import { ActionButton } from '../../components/ActionButton';
 import { useFieldErrors } from '../../components/use-field-errors';
+import { ThemeChoice } from './ThemeChoice';
 
 function ChangePasswordForm() {
   const me = useCurrentUser();
@@ -96,6 +97,7 @@ export function AccountPage() {
           </dl>
           <p className="muted">{strings.account.detailsNote}</p>
         </section>
+        <ThemeChoice />
         <ChangePasswordForm />
       </div>
     </Page>

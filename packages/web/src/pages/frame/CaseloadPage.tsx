@@ -4,6 +4,7 @@ import type { CaseloadRow } from '../../api/frame-types';
 import { Badge } from '../../components/Badge';
 import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
+import { SharedCountBadges } from '../journal-shared/SharedCountBadges';
 import { formatDayShort, formatTime } from '../../lib/frame-format';
 import { frameStrings as t } from './frame-strings';
 import { episodeTone, frequencyInWords, slotsInWords } from './frame-words';
@@ -37,7 +38,8 @@ function CaseloadItem({ row }: { row: CaseloadRow }) {
           {episode?.reviewDue ? <Badge tone="waiting">{t.caseload.reviewDue}</Badge> : null}{' '}
           {row.pendingMoveRequests > 0 ? (
             <Badge tone="waiting">{t.caseload.moveRequests(row.pendingMoveRequests)}</Badge>
-          ) : null}
+          ) : null}{' '}
+          <SharedCountBadges clientId={row.clientId} />
         </p>
         <dl className="item-facts">
           <div>

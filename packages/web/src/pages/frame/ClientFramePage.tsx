@@ -21,6 +21,7 @@ import { LedgerSection } from './LedgerSection';
 import { MoveRequests } from './MoveRequests';
 import { SessionsSection } from './SessionsSection';
 import { useFocusRescue } from '../../components/use-focus-rescue';
+import { SharedJournalLink } from '../journal-shared/SharedJournalLink';
 
 function StartEpisode({
   clientId,
@@ -141,6 +142,7 @@ export function ClientFramePage() {
       ) : (
         <>
           <FormStatus success={message} />
+          <SharedJournalLink clientId={clientId} />
           <QueryStatus query={episodes} />
           {episodes.data ? <QueryStatus query={settings} /> : null}
           {episodes.data && settings.data ? <QueryStatus query={locations} /> : null}
