@@ -46,6 +46,7 @@ CREATE TABLE journal_entries (
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (practice_id, id),
+  UNIQUE (practice_id, client_id, id),
   FOREIGN KEY (practice_id, client_id) REFERENCES users(practice_id, id) ON DELETE CASCADE
 );
 CREATE INDEX journal_entries_client_idx ON journal_entries (practice_id, client_id, created_at DESC, id DESC);
@@ -57,7 +58,7 @@ CREATE TABLE journal_shares (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   practice_id uuid NOT NULL REFERENCES practices(id) ON DELETE CASCADE,
   client_id uuid NOT NULL,
-  entry_id uuid REFERENCES journal_entries(id) ON DELETE SET NULL,
+  entry_id uuid,
   kind text NOT NULL CHECK (kind IN ('free_association', 'dream', 'reflection', 'check_in')),
   shared_at timestamptz NOT NULL DEFAULT now(),
   -- "To bring to the next session": the next session after bring_marked_at.
@@ -65,9 +66,14 @@ CREATE TABLE journal_shares (
   bring_marked_at timestamptz,
   withdrawn_at timestamptz,
   UNIQUE (practice_id, id),
-  FOREIGN KEY (practice_id, client_id) REFERENCES users(practice_id, id) ON DELETE CASCADE
+  FOREIGN KEY (practice_id, client_id) REFERENCES users(practice_id, id) ON DELETE CASCADE,
+  -- A share is always of its own client's entry.
+  FOREIGN KEY (practice_id, client_id, entry_id) REFERENCES journal_entries(practice_id, client_id, id)
+    ON DELETE SET NULL (entry_id)
 );
 CREATE UNIQUE INDEX journal_shares_live_idx ON journal_shares (entry_id) WHERE withdrawn_at IS NULL;
+CREATE INDEX journal_shares_entry_idx ON journal_shares (entry_id);
+CREATE INDEX journal_shares_entry_fk_idx ON journal_shares (practice_id, client_id, entry_id);
 CREATE INDEX journal_shares_client_idx ON journal_shares (practice_id, client_id, shared_at DESC);
 
 CREATE TABLE journal_reads (
@@ -79,6 +85,8 @@ CREATE TABLE journal_reads (
   PRIMARY KEY (practice_id, share_id, therapist_id),
   FOREIGN KEY (practice_id, therapist_id) REFERENCES users(practice_id, id) ON DELETE CASCADE
 );
+CREATE INDEX journal_reads_share_idx ON journal_reads (share_id);
+CREATE INDEX journal_reads_therapist_idx ON journal_reads (practice_id, therapist_id);
 
 CREATE TABLE journal_tags (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -98,7 +106,8 @@ CREATE TABLE journal_entry_tags (
   client_id uuid NOT NULL,
   PRIMARY KEY (practice_id, entry_id, tag_id)
 );
-CREATE INDEX journal_entry_tags_tag_idx ON journal_entry_tags (practice_id, tag_id);
+CREATE INDEX journal_entry_tags_tag_idx ON journal_entry_tags (tag_id);
+CREATE INDEX journal_entry_tags_entry_idx ON journal_entry_tags (entry_id);
 
 -- "Not ready to talk about yet": the client's alone. No staff role can read it, shared or not.
 CREATE TABLE journal_not_ready (
@@ -153,10 +162,14 @@ CREATE FUNCTION app_cares_for(client uuid) RETURNS boolean
      WHERE c.practice_id = app_practice_id() AND c.therapist_id = app_user_id()
        AND c.client_id = client AND c.ended_at IS NULL) $$;
 
+-- The share must be the entry's own client's (the composite foreign key already makes it so; the
+-- policy does not rely on that).
 CREATE POLICY owner_or_shared_reads ON journal_entries AS RESTRICTIVE FOR SELECT
   USING (app_user_id() IS NULL OR client_id = app_user_id() OR (
     app_cares_for(client_id) AND EXISTS (
-      SELECT 1 FROM journal_shares s WHERE s.entry_id = journal_entries.id AND s.withdrawn_at IS NULL)));
+      SELECT 1 FROM journal_shares s
+       WHERE s.entry_id = journal_entries.id AND s.client_id = journal_entries.client_id
+         AND s.withdrawn_at IS NULL)));
 CREATE POLICY owner_or_carer_reads ON journal_shares AS RESTRICTIVE FOR SELECT
   USING (app_user_id() IS NULL OR client_id = app_user_id() OR app_cares_for(client_id));
 -- A therapist records their own reads; the client may see whether a share of theirs was read.

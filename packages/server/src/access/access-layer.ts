@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { AuditInput } from '../audit/audit-event.js';
-import { decryptText, encryptText } from '../crypto/envelope.js';
-import type { KeyPurpose, KeyRing } from '../crypto/key-ring.js';
+import { decryptText, sealText } from '../crypto/envelope.js';
+import type { DataKey, KeyPurpose, KeyRing } from '../crypto/key-ring.js';
 import { schema, type Role } from '../db/schema.js';
 import type { Pools } from '../db/pool.js';
 import { hasRole, type Actor } from './actor.js';
@@ -21,6 +21,7 @@ export type Db = NodePgDatabase<typeof schema>;
 export class Scoped {
   readonly events: AuditInput[] = [];
   private drizzleDb: Db | undefined;
+  private readonly activeKeys = new Map<KeyPurpose, { key: Promise<DataKey>; rotations: number }>();
 
   constructor(
     readonly client: pg.PoolClient,
@@ -60,8 +61,20 @@ export class Scoped {
     }
   }
 
-  encrypt(purpose: KeyPurpose, context: string, plaintext: string): Promise<string> {
-    return encryptText(this.keys, this.client, this.actor.practiceId, purpose, context, plaintext);
+  /**
+   * The active data key is looked up once per transaction and purpose, not once per value: a journal
+   * save seals three texts, and each lookup is a round trip. A rotation through this process's key ring
+   * (the CLI's, in the same transaction) makes it ask again.
+   */
+  async encrypt(purpose: KeyPurpose, context: string, plaintext: string): Promise<string> {
+    let held = this.activeKeys.get(purpose);
+    if (!held || held.rotations !== this.keys.rotations) {
+      const key = this.keys.active(this.client, this.actor.practiceId, purpose);
+      held = { key, rotations: this.keys.rotations };
+      this.activeKeys.set(purpose, held);
+      key.catch(() => this.activeKeys.delete(purpose));
+    }
+    return sealText(await held.key, this.actor.practiceId, purpose, context, plaintext);
   }
 
   decrypt(context: string, stored: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { open, seal } from './aead.js';
-import type { KeyPurpose, KeyRing } from './key-ring.js';
+import type { DataKey, KeyPurpose, KeyRing } from './key-ring.js';
 import type pg from 'pg';
 
 /**
@@ -26,9 +26,19 @@ export async function encryptText(
   context: string,
   plaintext: string,
 ): Promise<string> {
-  const { version, key } = await keys.active(tx, practiceId, purpose);
-  const s = seal(key, Buffer.from(plaintext, 'utf8'), aad(practiceId, purpose, context));
-  return `uc1.${purpose}.${version}.${Buffer.concat([s.iv, s.tag, s.ciphertext]).toString('base64')}`;
+  return sealText(await keys.active(tx, practiceId, purpose), practiceId, purpose, context, plaintext);
+}
+
+/** Seals with a data key already in hand (the access layer keeps the active one for a transaction). */
+export function sealText(
+  dataKey: DataKey,
+  practiceId: string,
+  purpose: KeyPurpose,
+  context: string,
+  plaintext: string,
+): string {
+  const s = seal(dataKey.key, Buffer.from(plaintext, 'utf8'), aad(practiceId, purpose, context));
+  return `uc1.${purpose}.${dataKey.version}.${Buffer.concat([s.iv, s.tag, s.ciphertext]).toString('base64')}`;
 }
 
 export async function decryptText(

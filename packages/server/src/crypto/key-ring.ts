@@ -32,6 +32,8 @@ function wrapAad(practiceId: string, purpose: KeyPurpose, version: number): stri
 
 export class KeyRing {
   private readonly cache = new Map<string, Buffer>();
+  /** Counts rotations made through this ring, so a transaction holding the active key knows to ask again. */
+  rotations = 0;
 
   constructor(private readonly master: MasterKey) {}
 
@@ -85,6 +87,7 @@ export class KeyRing {
 
   /** Starts a new key version; the old one is retired but still decrypts. */
   async rotate(tx: Queryable, practiceId: string, purpose: KeyPurpose): Promise<DataKey> {
+    this.rotations += 1;
     await tx.query(
       'UPDATE practice_keys SET retired_at = now() WHERE practice_id = $1 AND purpose = $2 AND retired_at IS NULL',
       [practiceId, purpose],

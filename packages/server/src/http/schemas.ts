@@ -10,7 +10,11 @@ export const ErrorResponse = Type.Object(
   { $id: 'ErrorResponse' },
 );
 
-export const Uuid = Type.String({ format: 'uuid' });
+/** A UUID as PostgreSQL reads it: the format alone also lets `urn:uuid:…` through, which the database refuses. */
+export const Uuid = Type.String({
+  format: 'uuid',
+  pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+});
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 320 });
 export const DisplayName = Type.String({ minLength: 1, maxLength: 200 });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });

@@ -351,6 +351,35 @@ describe('the private space is private from every staff role', () => {
     expect(changed).toEqual({ entries: 0, shares: 0, notReady: 0 });
   });
 
+  it('a therapist whose care of the client has ended reads nothing more of what was shared', async () => {
+    const { a, journal } = await world();
+    const therapist = a.people.therapist;
+    const cookie = a.cookies.therapist;
+    const list = `/api/journal/clients/${journal.client.userId}/shared`;
+    const before = await call({ method: 'GET', url: list, cookie });
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain(M.shared);
+    await t.ctx.access.run({ practiceId: a.practiceId, userId: null, roles: [] }, (tx) =>
+      tx.query('UPDATE care_assignments SET ended_at = now() WHERE therapist_id = $1 AND client_id = $2', [
+        therapist.userId,
+        journal.client.userId,
+      ]),
+    );
+    const urls = [list, ...journal.ids.shareIds.map((id) => `${list}/${id}`), '/api/journal/shared-summary'];
+    for (const url of urls) {
+      const res = await call({ method: 'GET', url, cookie });
+      expect(res.statusCode === 404 || res.statusCode === 200, `${url}: ${res.statusCode}`).toBe(true);
+      expect(res.body, url).not.toContain(M.shared);
+      expect(res.body, url).not.toContain(journal.client.userId);
+    }
+    const actor: Actor = { practiceId: a.practiceId, userId: therapist.userId, roles: ['therapist'] };
+    const rows = await t.ctx.access.run(
+      actor,
+      async (tx) => (await tx.query('SELECT id FROM journal_entries WHERE id = $1', [journal.ids.sharedId])).rowCount,
+    );
+    expect(rows).toBe(0);
+  });
+
   it('search never answers another client’s entries', async () => {
     const { a, b, journal, secondClient } = await world();
     const words = [M.private, M.dreamSetting, M.shared, M.withdrawn, 'doors'];

@@ -18,7 +18,7 @@ import {
   toEntry,
   type EntryRow,
 } from './entry-record.js';
-import { entryLength, tooLongMessage } from './entry-text.js';
+import { detailsTexts, entryLength, malformedMessage, tooLongMessage } from './entry-text.js';
 import { insertEntry, updateEntry } from './entry-write.js';
 
 /** Room for 100,000 characters of any script (up to four bytes each) with JSON escaping. */
@@ -59,6 +59,8 @@ export const saveEntryRoute: FastifyPluginAsyncTypebox = async (app) => {
         };
         const tooLong = tooLongMessage(entryLength(saved.body, saved.details));
         if (tooLong) refuse(tx, event, 400, 'too_long', tooLong);
+        const malformed = malformedMessage([saved.body, ...detailsTexts(saved.details)]);
+        if (malformed) refuse(tx, event, 400, 'malformed_text', malformed);
         // Twice at most: a first save racing another first save of the same id finds it on the second pass.
         for (let attempt = 0; attempt < 2; attempt++) {
           const row = await findEntryRow(tx, clientId, id, true);

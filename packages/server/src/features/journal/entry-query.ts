@@ -33,6 +33,13 @@ interface Cursor {
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+/** Whether a cursor time names a moment that exists (not 2024-13-45, nor year 0, which PostgreSQL refuses). */
+function realInstant(at: string): boolean {
+  const seconds = at.slice(0, 19);
+  const time = Date.parse(`${seconds}Z`);
+  return !seconds.startsWith('0000') && !Number.isNaN(time) && new Date(time).toISOString().startsWith(seconds);
+}
+
 export function encodeCursor(row: { cursor_at: string; id: string }): string {
   return Buffer.from(JSON.stringify([row.cursor_at, row.id])).toString('base64url');
 }
@@ -43,7 +50,7 @@ export function decodeCursor(cursor: string | undefined): Cursor | null {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'string') {
       const [at, id] = value as [string, string];
-      if (CURSOR_AT.test(at) && UUID.test(id)) return { at, id };
+      if (CURSOR_AT.test(at) && realInstant(at) && UUID.test(id)) return { at, id };
     }
   } catch {
     // Answered below like any other unreadable cursor.

@@ -92,3 +92,15 @@ export function matchesAll(words: string[], texts: string[]): boolean {
   const haystack = foldForSearch(texts.join('\n'));
   return words.every((word) => haystack.includes(word));
 }
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Text that is not well-formed Unicode (half of a surrogate pair, which no keyboard makes) cannot be
+ * stored exactly — PostgreSQL would keep a replacement character — so it is refused rather than changed.
+ */
+export function malformedMessage(texts: string[]): string | null {
+  return texts.some((text) => LONE_SURROGATE.test(text))
+    ? 'Part of this text is not valid Unicode (half of an emoji or other character), so it cannot be kept exactly. Please paste it again or remove the broken character.'
+    : null;
+}

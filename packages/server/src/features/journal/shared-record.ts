@@ -28,15 +28,19 @@ export interface Sessions {
   next: { id: string; startsAt: Date } | null;
 }
 
-/** The client's last session with this therapist (held or due to be held, by now) and the next scheduled one. */
+/**
+ * The client's last session with this therapist (one that has ended by now, held or due to have been)
+ * and the next scheduled one — which, while a session is under way, is that session: during it, the
+ * therapist still sees what the client wanted to bring to it.
+ */
 export async function sessionsOf(tx: Scoped, clientId: string, therapistId: string, now: Date): Promise<Sessions> {
   const result = await tx.query<{ which: 'last' | 'next'; id: string; starts_at: Date }>(
     `(SELECT 'last' AS which, id, starts_at FROM appointments
-       WHERE client_id = $1 AND therapist_id = $2 AND starts_at <= $3 AND status NOT IN ${NOT_HELD}
+       WHERE client_id = $1 AND therapist_id = $2 AND ends_at <= $3 AND status NOT IN ${NOT_HELD}
        ORDER BY starts_at DESC, id DESC LIMIT 1)
      UNION ALL
      (SELECT 'next' AS which, id, starts_at FROM appointments
-       WHERE client_id = $1 AND therapist_id = $2 AND starts_at > $3 AND status = 'scheduled'
+       WHERE client_id = $1 AND therapist_id = $2 AND ends_at > $3 AND status = 'scheduled'
        ORDER BY starts_at, id LIMIT 1)`,
     [clientId, therapistId, now],
   );
@@ -57,7 +61,7 @@ export function sessionRef(session: Sessions['last']): SessionRef | null {
  */
 export const LAST_SESSION_LATERAL = `LEFT JOIN LATERAL (
     SELECT a.starts_at FROM appointments a
-     WHERE a.client_id = ca.client_id AND a.therapist_id = $1 AND a.starts_at <= $2 AND a.status NOT IN ${NOT_HELD}
+     WHERE a.client_id = ca.client_id AND a.therapist_id = $1 AND a.ends_at <= $2 AND a.status NOT IN ${NOT_HELD}
      ORDER BY a.starts_at DESC LIMIT 1) last ON true`;
 
 interface ShareRow {

@@ -74,7 +74,8 @@ export const sharedStrings = {
     setting: 'Setting',
     people: 'People in it',
     feelings: 'Feelings on waking',
-    feeling: (name: string, intensity: string) => `${name}: ${intensity}`,
+    feeling: (name: string, intensity: string) =>
+      `${name.charAt(0).toLocaleUpperCase('en-GB')}${name.slice(1)}: ${intensity}`,
     intensity: {
       1: 'faint (1 of 5)',
       2: 'mild (2 of 5)',

@@ -6,6 +6,9 @@
 import type { DreamPeriod, EntryKind } from '../../api/journal-types';
 import type { SharingFilter } from './journal-api';
 
+/** Listed feelings are stored as lower-case words (“fear”); shown as a person writes a list item. */
+export const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('en-GB') + text.slice(1);
+
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 
 export const journalStrings = {
@@ -134,7 +137,7 @@ export const journalStrings = {
       dayBefore: 'The day before',
       associations: 'What it brings to mind',
       intensity: ['', 'faint', 'mild', 'moderate', 'strong', 'overwhelming'] as const,
-      feeling: (name: string, word: string) => `${name} (${word})`,
+      feeling: (name: string, word: string) => `${capitalise(name)} (${word})`,
     },
     session: 'Written about',
     sessionOn: (day: string) => `Your session on ${day}`,
