@@ -1,0 +1,14 @@
+export * from './definition-types.js';
+export * from './coding.js';
+export { scoreRange } from './item-helpers.js';
+export * from './phq-shared.js';
+export * from './phq9.js';
+export * from './gad7.js';
+export * from './phq15.js';
+export * from './pcl5.js';
+export * from './builtin-instruments.js';
+export * from './validate-definition.js';
+export * from './fhir-questionnaire.js';
+export * from './score-types.js';
+export * from './score.js';
+export { bandFor, isCase } from './bands-and-cutoff.js';

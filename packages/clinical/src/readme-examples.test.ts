@@ -1,0 +1,124 @@
+/* The README's examples, run as written: each `it` starts with a README code block verbatim (bare
+   expressions included, hence the rule below), then checks what the README's comments say. */
+/* eslint-disable @typescript-eslint/no-unused-expressions */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as clinical from './index.js';
+import {
+  PHQ9,
+  ccrtSummary,
+  levelProfile,
+  overallDefensiveFunctioning,
+  reliableChange,
+  score,
+  talkingTherapiesOutcome,
+} from './index.js';
+
+describe('README examples', () => {
+  it('scores a PHQ-9', () => {
+    const result = score(PHQ9, { 1: 2, 2: 2, 3: 1, 4: 2, 5: 1, 6: 1, 7: 2, 8: 0, 9: 1 });
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('; '));
+    result.total; // 12
+    result.band?.label; // 'Moderate'
+    result.caseness; // true (PHQ-9 ≥ 10)
+    result.flags.map((f) => f.id); // ['phq9-item9'] (item 9 answered above 0)
+
+    expect(result.total).toBe(12);
+    expect(result.band?.label).toBe('Moderate');
+    expect(result.caseness).toBe(true);
+    expect(result.flags.map((f) => f.id)).toEqual(['phq9-item9']);
+  });
+
+  it('computes reliable change and an NHS Talking Therapies outcome', () => {
+    // PHQ-9 from 18 to 9, against its published reliable change of 6 points
+    const phq = reliableChange(18, 9, { reliableChangeIndex: 6 });
+    phq.reliableImprovement; // true
+
+    // Jacobson & Truax from norms: S_diff = 5 · √(2 · (1 − 0.84)) ≈ 2.83
+    const jt = reliableChange(18, 9, { sdPre: 5, reliability: 0.84 });
+    jt.rc; // ≈ −3.18, reliable because |RC| > 1.96
+
+    const outcome = talkingTherapiesOutcome({
+      measurements: [
+        { phq9: 16, gad7: 12 },
+        { phq9: 12, gad7: 9 },
+        { phq9: 7, gad7: 5 },
+      ],
+      treatmentSessionsAttended: 6,
+    });
+    outcome.finishedCourse; // true (≥ 2 treatment sessions)
+    outcome.recovery; // true (a case at first, on neither measure at last)
+    outcome.reliableImprovement; // true (PHQ-9 fell 9 ≥ 6, GAD-7 fell 7 ≥ 4)
+    outcome.reliableRecovery; // true
+
+    expect(phq.reliableImprovement).toBe(true);
+    expect(jt.sDiff).toBeCloseTo(2.83, 2);
+    expect(jt.rc).toBeCloseTo(-3.18, 2);
+    expect(jt.reliable).toBe(true);
+    expect(outcome.finishedCourse).toBe(true);
+    expect(outcome.recovery).toBe(true);
+    expect(outcome.reliableImprovement).toBe(true);
+    expect(outcome.reliableRecovery).toBe(true);
+  });
+
+  it('computes the ODF', () => {
+    // humour (level 7), denial (3), projection (3): ODF = (7 + 3 + 3) / 3
+    const odf = overallDefensiveFunctioning(['humour', 'denial', 'projection']);
+    odf; // 4.333…
+    overallDefensiveFunctioning([]); // null: nothing coded
+    levelProfile(['humour', 'denial', 'projection']).levels[4]; // level 3, Disavowal: count 2, share 2/3
+
+    expect(odf).toBeCloseTo(4.3333, 4);
+    expect(overallDefensiveFunctioning([])).toBeNull();
+    expect(levelProfile(['humour', 'denial', 'projection']).levels[4]).toEqual({
+      level: 3,
+      name: 'Disavowal',
+      count: 2,
+      share: 2 / 3,
+    });
+  });
+
+  it('summarises a CCRT', () => {
+    const ccrt = ccrtSummary([
+      { W: ['w-close'], RO: ['ro-rejecting-opposing'], RS: ['rs-disappointed-depressed'] },
+      { W: ['w-close'], RO: ['ro-helpful'], RS: ['rs-disappointed-depressed'] },
+    ]);
+    ccrt.W.mostFrequent[0]?.label; // 'To be close and accepting', pervasiveness 1
+    ccrt.RO.balance.negativeShare; // 0.5
+    ccrt.enoughEpisodes; // false: read a CCRT across about 10 episodes or more
+
+    expect(ccrt.W.mostFrequent[0]?.label).toBe('To be close and accepting');
+    expect(ccrt.W.mostFrequent[0]?.pervasiveness).toBe(1);
+    expect(ccrt.RO.balance.negativeShare).toBe(0.5);
+    expect(ccrt.enoughEpisodes).toBe(false);
+  });
+});
+
+describe('README and this file agree', () => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const self = readFileSync(new URL(import.meta.url), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+  const lines = (text: string) =>
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+  const selfLines = lines(self).join('\n');
+
+  it('has the four examples', () => {
+    expect(blocks).toHaveLength(4);
+  });
+
+  it.each(blocks.map((b, i) => [i + 1, b] as const))('runs README example %i verbatim', (_n, block) => {
+    const body = lines(block).filter((l) => !l.startsWith('import '));
+    expect(selfLines).toContain(body.join('\n'));
+  });
+
+  it.each(blocks.map((b, i) => [i + 1, b] as const))('exports every name README example %i imports', (_n, block) => {
+    for (const [, names] of block.matchAll(/import \{([^}]*)\} from '@undercurrent\/clinical';/g)) {
+      for (const name of names!.split(',').map((n) => n.trim())) {
+        expect(clinical, name).toHaveProperty(name);
+      }
+    }
+  });
+});
