@@ -138,7 +138,7 @@ export const writeStrings = {
     flags: 'About this dream',
     nightmare: 'It was a nightmare',
     lucid: 'I knew I was dreaming (lucid)',
-    recurring: 'Earlier dreams it recurs from',
+    recurring: 'Recurring dream',
     recurringHint: 'If this dream repeats or continues an earlier one, choose it here.',
     recurringSummary: (n: number) =>
       n === 0 ? 'Choose earlier dreams' : `Choose earlier dreams (${grouped(n)} chosen)`,

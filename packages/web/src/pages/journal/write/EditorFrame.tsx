@@ -122,8 +122,9 @@ export function EditorFrame({ props, editor, title, children }: EditorFrameProps
         {children}
       </form>
       <LengthNotice length={editor.length} />
-      <StuckMessage show={done.stuck} state={autosave.state} />
       <div className="jw-bar">
+        {/* In the bar, beside Done, so it is seen wherever on a long form Done was pressed. */}
+        <StuckMessage show={done.stuck} state={autosave.state} />
         <SaveIndicator state={autosave.state} onRetry={autosave.retryNow} />
         <ActionButton className="button button-primary" isPending={done.finishing} onPress={() => void done.finish()}>
           {s.done}

@@ -40,7 +40,7 @@ export function LeaveGuard({
       }}
     >
       <Modal className="modal">
-        <Dialog className="dialog" role="alertdialog">
+        <Dialog className="dialog jw-leave" role="alertdialog">
           <Heading slot="title" className="dialog-title">
             {s.leave.title}
           </Heading>
