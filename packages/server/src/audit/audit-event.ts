@@ -97,6 +97,20 @@ export const AUDIT_ACTIONS = [
   'journal.shared_listed',
   'journal.shared_read',
   'journal.shared_marked_unread',
+  'record.notes_listed',
+  'record.note_created',
+  'record.note_viewed',
+  'record.note_saved',
+  'record.note_signed',
+  'record.note_amended',
+  'record.note_versions_viewed',
+  'record.note_deleted',
+  'record.note_settings_viewed',
+  'record.note_settings_changed',
+  'record.process_note_viewed',
+  'record.process_note_saved',
+  'record.process_note_deleted',
+  'record.process_notes_listed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

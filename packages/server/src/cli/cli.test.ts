@@ -304,10 +304,26 @@ describe('undercurrent rotate-data-keys', () => {
         person.userId,
         await tx.encrypt('clinical', `mfa_totp:${person.userId}`, 'GEZDGNBVGY3TQOJQ'),
       ]);
+      // A journal entry with no dream details: an empty encrypted column is not "unreadable".
+      const entryId = crypto.randomUUID();
+      await tx.query(
+        `INSERT INTO journal_entries (id, practice_id, client_id, kind, body_enc, excerpt_enc, details_enc)
+         VALUES ($1, $2, $3, 'reflection', $4, $5, NULL)`,
+        [
+          entryId,
+          p.practiceId,
+          p.people.client.userId,
+          await tx.encrypt('clinical', `journal_entries.body_enc:${entryId}`, 'words'),
+          await tx.encrypt('clinical', `journal_entries.excerpt_enc:${entryId}`, 'words'),
+        ],
+      );
       return enqueueEmail(tx, { kind: 'test', to: 'k@example.org', subject: 'S', text: 'the body' }, false);
     });
     const run = await cli(['rotate-data-keys', '--practice', await slugOf(p.practiceId)]);
-    expect(run.code).toBe(EXIT.ok);
+    expect(run.code, run.out).toBe(EXIT.ok);
+    expect(run.out).toContain('journal_entries.body_enc: 1 re-encrypted');
+    expect(run.out).toContain('journal_entries.details_enc: 0 re-encrypted');
+    expect(run.out).not.toContain('COULD NOT BE DECRYPTED');
     expect(run.out).toContain('new key version clinical v2');
     expect(run.out).toContain('mfa_totp.secret_enc: 1 re-encrypted');
     expect(run.out).toContain('outbox.body_enc: 1 re-encrypted');

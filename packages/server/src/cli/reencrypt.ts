@@ -32,7 +32,7 @@ export async function reencryptColumn(
       const value = id(column.column);
       const after = cursor ? `AND (${ids}) > (${column.idColumns.map((_, i) => `$${i + 2}`).join(', ')})` : '';
       const rows = await tx.query<Record<string, unknown>>(
-        `SELECT ${ids}, ${value} AS value FROM ${table} WHERE practice_id = $1 ${after}
+        `SELECT ${ids}, ${value} AS value FROM ${table} WHERE practice_id = $1 AND ${value} IS NOT NULL ${after}
           ORDER BY ${ids} LIMIT ${batchSize} FOR UPDATE`,
         [practiceId, ...(cursor ?? [])],
       );

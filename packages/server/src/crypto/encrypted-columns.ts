@@ -80,4 +80,40 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `journal_not_ready.text_enc:${String(row.id)}`,
   },
+  {
+    table: 'progress_notes',
+    column: 'narrative_enc',
+    idColumns: ['id'],
+    context: (row) => `progress_notes.narrative_enc:${String(row.id)}`,
+  },
+  {
+    table: 'progress_notes',
+    column: 'fields_enc',
+    idColumns: ['id'],
+    context: (row) => `progress_notes.fields_enc:${String(row.id)}`,
+  },
+  {
+    table: 'progress_note_versions',
+    column: 'snapshot_enc',
+    idColumns: ['id'],
+    context: (row) => `progress_note_versions.snapshot_enc:${String(row.id)}`,
+  },
+  {
+    table: 'progress_note_amendments',
+    column: 'reason_enc',
+    idColumns: ['id'],
+    context: (row) => `progress_note_amendments.reason_enc:${String(row.id)}`,
+  },
+  {
+    table: 'progress_note_amendments',
+    column: 'text_enc',
+    idColumns: ['id'],
+    context: (row) => `progress_note_amendments.text_enc:${String(row.id)}`,
+  },
+  {
+    table: 'process_notes',
+    column: 'body_enc',
+    idColumns: ['id'],
+    context: (row) => `process_notes.body_enc:${String(row.id)}`,
+  },
 ];

@@ -34,6 +34,11 @@ export const EXPECTED_TABLES = [
   'journal_tags',
   'journal_entry_tags',
   'journal_not_ready',
+  'note_settings',
+  'progress_notes',
+  'progress_note_versions',
+  'progress_note_amendments',
+  'process_notes',
 ] as const;
 
 export interface TableSecurity {

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
+import { recordSchema } from './record-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -248,4 +249,5 @@ export const schema = {
   auditChainHeads,
   ...frameSchema,
   ...journalSchema,
+  ...recordSchema,
 };

@@ -6,6 +6,7 @@ import type { AppContext } from '../context.js';
 import type { Role } from '../db/schema.js';
 import { seedDemoFrame } from './demo-frame.js';
 import { seedDemoJournal } from './demo-journal.js';
+import { seedDemoRecord } from './demo-record.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -94,6 +95,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
         publicUrl: ctx.config.publicUrl,
       });
       const journal = await seedDemoJournal(tx, userIds);
+      const record = await seedDemoRecord(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -107,6 +109,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           breaks: frame.breaks,
           journalEntries: journal.entries,
           journalShares: journal.shares,
+          progressNotes: record.progressNotes,
+          processNotes: record.processNotes,
         },
       });
       return { practiceId, userIds };

@@ -11,6 +11,7 @@ import { mfaRoutes } from './mfa/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { frameRoutes } from './frame/routes.js';
 import { journalRoutes } from './journal/routes.js';
+import { recordRoutes } from './record/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -24,3 +25,4 @@ featureRoutes.push(mfaRoutes);
 featureRoutes.push(accountRoutes);
 featureRoutes.push(frameRoutes);
 featureRoutes.push(journalRoutes);
+featureRoutes.push(recordRoutes);

@@ -11,7 +11,7 @@ import {
   type PersonFixture,
 } from '../test-support/fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../test-support/test-app.js';
-import { placeInCare } from '../test-support/frame-fixtures.js';
+import { addSession, careEpisode, DAY, placeInCare } from '../test-support/frame-fixtures.js';
 import { seedEntry, seedShare } from '../test-support/journal-fixtures.js';
 
 /**
@@ -61,6 +61,13 @@ async function snapshotPractice(practiceId: string): Promise<string> {
       'SELECT id, client_id, name_enc FROM journal_tags ORDER BY id',
       'SELECT entry_id, tag_id, client_id FROM journal_entry_tags ORDER BY 1, 2',
       'SELECT id, client_id, text_enc, updated_at FROM journal_not_ready ORDER BY id',
+      'SELECT fields, late_after_hours, updated_at, updated_by FROM note_settings',
+      `SELECT id, client_id, appointment_id, author_id, status, version, narrative_enc, fields_enc, material_entry_ids,
+              dream_entry_ids, defences, interventions, signed_at, signed_by, signed_late, updated_at
+         FROM progress_notes ORDER BY id`,
+      'SELECT id, note_id, version, kind, snapshot_enc, saved_by FROM progress_note_versions ORDER BY id',
+      'SELECT id, note_id, author_id, reason_enc, text_enc FROM progress_note_amendments ORDER BY id',
+      'SELECT id, author_id, client_id, appointment_id, version, body_enc, updated_at FROM process_notes ORDER BY id',
     ]) {
       parts.push((await tx.query(sql)).rows);
     }
@@ -142,13 +149,31 @@ describe('cross-tenant matrix', () => {
         [a, sharedEntry, tagId, client],
       );
     });
+    // The clinical record: the note template, a signed progress note with its versions and an
+    // amendment, a draft, and the therapist's process note.
+    const episodeId = await careEpisode(t, a, people.therapist, people.client);
+    const pair = {
+      therapist: people.therapist,
+      client: people.client,
+      therapistCookie: '',
+      clientCookie: '',
+      episodeId,
+    };
+    const sessions = [
+      await addSession(t, a, pair, new Date(Date.now() - 14 * DAY), { status: 'attended' }),
+      await addSession(t, a, pair, new Date(Date.now() - 7 * DAY), { status: 'attended' }),
+    ];
+    await seedRecord(a, people.therapist.userId, client, sessions, tag);
 
     const ids = await t.ctx.access.run(systemActor(a), async (tx) => {
       const rows = await tx.query<{ id: string }>(
         `SELECT id::text FROM users UNION ALL SELECT id::text FROM invitations UNION ALL SELECT id::text FROM sessions
          UNION ALL SELECT id::text FROM outbox UNION ALL SELECT id::text FROM audit_events
          UNION ALL SELECT id::text FROM journal_entries UNION ALL SELECT id::text FROM journal_shares
-         UNION ALL SELECT id::text FROM journal_tags UNION ALL SELECT id::text FROM journal_not_ready`,
+         UNION ALL SELECT id::text FROM journal_tags UNION ALL SELECT id::text FROM journal_not_ready
+         UNION ALL SELECT id::text FROM progress_notes UNION ALL SELECT id::text FROM progress_note_versions
+         UNION ALL SELECT id::text FROM progress_note_amendments UNION ALL SELECT id::text FROM process_notes
+         UNION ALL SELECT id::text FROM appointments`,
       );
       return rows.rows.map((r) => r.id);
     });
@@ -183,6 +208,8 @@ describe('cross-tenant matrix', () => {
     const before = await snapshotPractice(a);
     expect(before, 'the journal is in the snapshot').toContain(sharedEntry);
     expect(before, 'the therapist read the share').toContain(`"share_id":"${share}"`);
+    expect(before, 'the record is in the snapshot').toContain('uc1.process.');
+    expect(before, 'the signed note is in the snapshot').toContain('"status":"signed"');
     const bodies = [
       {},
       {
@@ -232,3 +259,88 @@ describe('cross-tenant matrix', () => {
     expect(await snapshotPractice(a)).toBe(before);
   }, 240_000);
 });
+
+/** Practice A's clinical record, written as the system (as the demo does), text sealed under the routes' contexts. */
+async function seedRecord(practiceId: string, therapistId: string, clientId: string, sessions: string[], tag: string) {
+  await t.ctx.access.run(systemActor(practiceId), async (tx) => {
+    await tx.query(
+      `INSERT INTO note_settings (practice_id, fields, late_after_hours)
+       VALUES (app_practice_id(), $1::jsonb, 48)`,
+      [JSON.stringify([{ key: 'themes', label: `Alpha themes ${tag}`, enabled: true }])],
+    );
+    for (const [index, appointmentId] of sessions.entries()) {
+      const signed = index === 0;
+      const noteId = crypto.randomUUID();
+      const session = await tx.query<{ starts_at: Date; ends_at: Date }>(
+        'SELECT starts_at, ends_at FROM appointments WHERE id = $1',
+        [appointmentId],
+      );
+      const { starts_at: startsAt, ends_at: endsAt } = session.rows[0] as { starts_at: Date; ends_at: Date };
+      const content = { narrative: `Alpha narrative ${index} ${tag}`, fields: { themes: `Alpha theme ${tag}` } };
+      await tx.query(
+        `INSERT INTO progress_notes (id, practice_id, client_id, appointment_id, author_id, status, version,
+                                     narrative_enc, fields_enc, defences, interventions, session_starts_at,
+                                     session_ends_at, signed_at, signed_by, signed_late)
+         VALUES ($1, app_practice_id(), $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15)`,
+        [
+          noteId,
+          clientId,
+          appointmentId,
+          therapistId,
+          signed ? 'signed' : 'draft',
+          signed ? 2 : 1,
+          await tx.encrypt('clinical', `progress_notes.narrative_enc:${noteId}`, content.narrative),
+          await tx.encrypt('clinical', `progress_notes.fields_enc:${noteId}`, JSON.stringify(content.fields)),
+          JSON.stringify([{ defence: 'intellectualisation', level: 6 }]),
+          ['clarification'],
+          startsAt,
+          endsAt,
+          signed ? new Date(endsAt.getTime() + 3_600_000) : null,
+          signed ? therapistId : null,
+          signed ? false : null,
+        ],
+      );
+      for (let version = 1; version <= (signed ? 2 : 1); version++) {
+        const versionId = crypto.randomUUID();
+        await tx.query(
+          `INSERT INTO progress_note_versions (id, practice_id, note_id, version, kind, snapshot_enc, saved_by)
+           VALUES ($1, app_practice_id(), $2, $3, $4, $5, $6)`,
+          [
+            versionId,
+            noteId,
+            version,
+            version === 2 ? 'signed' : 'draft',
+            await tx.encrypt('clinical', `progress_note_versions.snapshot_enc:${versionId}`, JSON.stringify(content)),
+            therapistId,
+          ],
+        );
+      }
+      if (signed) {
+        const amendmentId = crypto.randomUUID();
+        await tx.query(
+          `INSERT INTO progress_note_amendments (id, practice_id, note_id, author_id, reason_enc, text_enc)
+           VALUES ($1, app_practice_id(), $2, $3, $4, $5)`,
+          [
+            amendmentId,
+            noteId,
+            therapistId,
+            await tx.encrypt('clinical', `progress_note_amendments.reason_enc:${amendmentId}`, `Alpha reason ${tag}`),
+            await tx.encrypt('clinical', `progress_note_amendments.text_enc:${amendmentId}`, `Alpha amendment ${tag}`),
+          ],
+        );
+      }
+    }
+    const processId = crypto.randomUUID();
+    await tx.query(
+      `INSERT INTO process_notes (id, practice_id, author_id, client_id, appointment_id, body_enc)
+       VALUES ($1, app_practice_id(), $2, $3, $4, $5)`,
+      [
+        processId,
+        therapistId,
+        clientId,
+        sessions[0],
+        await tx.encrypt('process', `process_notes.body_enc:${processId}`, `Alpha process note ${tag}`),
+      ],
+    );
+  });
+}
