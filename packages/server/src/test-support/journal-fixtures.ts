@@ -2,6 +2,9 @@ import crypto from 'node:crypto';
 import { systemActor } from '../access/actor.js';
 import type { AppContext } from '../context.js';
 import type { DreamDetails, EntryKind } from '../features/journal/journal-schemas.js';
+import { createPracticeFixture } from './fixtures.js';
+import { addPerson, carePair, sessionCookie } from './frame-fixtures.js';
+import { CSRF, type TestApp } from './test-app.js';
 
 /**
  * Test data for the therapist's side, written straight into the database as the system (as the
@@ -91,3 +94,42 @@ export async function touchEntry(ctx: AppContext, practiceId: string, entryId: s
     await tx.query('UPDATE journal_entries SET updated_at = $2 WHERE id = $1', [entryId, at]);
   });
 }
+
+/**
+ * The client-side journal tests' shared world and calls: a client in a therapist's care (with an
+ * episode), a second client of the same practice, and requests made as either through the real routes.
+ * `app` is read when a helper runs, so the test file may create its app in beforeAll.
+ */
+export function journalHelpers(app: () => TestApp) {
+  async function journalWorld() {
+    const t = app();
+    const practiceId = await createPracticeFixture(t.ctx, 'Journal Practice');
+    const pair = await carePair(t, practiceId);
+    const other = await addPerson(t.ctx, practiceId, ['client']);
+    return {
+      practiceId,
+      pair,
+      client: pair.client,
+      clientCookie: pair.clientCookie,
+      therapistCookie: pair.therapistCookie,
+      other,
+      otherCookie: await sessionCookie(t.ctx, other),
+    };
+  }
+  const newId = () => crypto.randomUUID();
+  function call(cookie: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) {
+    const headers = { cookie, ...(method === 'GET' ? {} : CSRF) };
+    return app().app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  }
+  function saveEntry(cookie: string, id: string, body: string, baseVersion = 0, extra: object = {}) {
+    return call(cookie, 'PUT', `/api/journal/entries/${id}`, { kind: 'reflection', baseVersion, body, ...extra });
+  }
+  async function writeEntry(cookie: string, body: string, extra: object = {}) {
+    const id = newId();
+    const res = await saveEntry(cookie, id, body, 0, extra);
+    if (res.statusCode !== 200) throw new Error(`saving failed: ${res.body}`);
+    return id;
+  }
+  return { journalWorld, newId, call, saveEntry, writeEntry };
+}
+export type JournalWorld = Awaited<ReturnType<ReturnType<typeof journalHelpers>['journalWorld']>>;

@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEventsOf, createPracticeFixture, scopedQuery } from '../../test-support/fixtures.js';
-import { addPerson, carePair, sessionCookie } from '../../test-support/frame-fixtures.js';
-import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
+import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { journalHelpers, type JournalWorld } from '../../test-support/journal-fixtures.js';
 
 /**
  * Versioned saves: the next version over the stored one; a retried save changes nothing; a save from
@@ -14,32 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A client in a therapist's care (with an episode), and a second client of the same practice. */
-async function journalWorld() {
-  const practiceId = await createPracticeFixture(t.ctx, 'Journal Practice');
-  const pair = await carePair(t, practiceId);
-  const other = await addPerson(t.ctx, practiceId, ['client']);
-  return {
-    practiceId,
-    pair,
-    client: pair.client,
-    clientCookie: pair.clientCookie,
-    therapistCookie: pair.therapistCookie,
-    otherCookie: await sessionCookie(t.ctx, other),
-  };
-}
-type JournalWorld = Awaited<ReturnType<typeof journalWorld>>;
-
-const newId = () => crypto.randomUUID();
-
-function call(cookie: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) {
-  const headers = { cookie, ...(method === 'GET' ? {} : CSRF) };
-  return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
-}
-
-function saveEntry(cookie: string, id: string, body: string, baseVersion = 0, extra: object = {}) {
-  return call(cookie, 'PUT', `/api/journal/entries/${id}`, { kind: 'reflection', baseVersion, body, ...extra });
-}
+const { journalWorld, newId, call, saveEntry } = journalHelpers(() => t);
 
 const entryUrl = (id: string) => `/api/journal/entries/${id}`;
 const entryCount = async (w: JournalWorld) =>

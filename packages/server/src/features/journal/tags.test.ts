@@ -1,8 +1,7 @@
-import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEventsOf, createPracticeFixture, scopedQuery } from '../../test-support/fixtures.js';
-import { addPerson, carePair, sessionCookie } from '../../test-support/frame-fixtures.js';
-import { createTestApp, CSRF, type TestApp } from '../../test-support/test-app.js';
+import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { journalHelpers } from '../../test-support/journal-fixtures.js';
 
 /** The client's tags: made once per name, named on entries, counted, deleted; only their own. */
 let t: TestApp;
@@ -11,39 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** A client in a therapist's care (with an episode), and a second client of the same practice. */
-async function journalWorld() {
-  const practiceId = await createPracticeFixture(t.ctx, 'Journal Practice');
-  const pair = await carePair(t, practiceId);
-  const other = await addPerson(t.ctx, practiceId, ['client']);
-  return {
-    practiceId,
-    pair,
-    client: pair.client,
-    clientCookie: pair.clientCookie,
-    therapistCookie: pair.therapistCookie,
-    other,
-    otherCookie: await sessionCookie(t.ctx, other),
-  };
-}
-
-const newId = () => crypto.randomUUID();
-
-function call(cookie: string, method: 'GET' | 'PUT' | 'POST' | 'DELETE', url: string, payload?: object) {
-  const headers = { cookie, ...(method === 'GET' ? {} : CSRF) };
-  return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
-}
-
-function saveEntry(cookie: string, id: string, body: string, baseVersion = 0, extra: object = {}) {
-  return call(cookie, 'PUT', `/api/journal/entries/${id}`, { kind: 'reflection', baseVersion, body, ...extra });
-}
-
-async function writeEntry(cookie: string, body: string, extra: object = {}) {
-  const id = newId();
-  const res = await saveEntry(cookie, id, body, 0, extra);
-  if (res.statusCode !== 200) throw new Error(`saving failed: ${res.body}`);
-  return id;
-}
+const { journalWorld, call, writeEntry } = journalHelpers(() => t);
 
 async function makeTag(cookie: string, name: string) {
   const res = await call(cookie, 'POST', '/api/journal/tags', { name });
