@@ -32,6 +32,7 @@ const areas = {
   'client portal (sessions, absences, charges)': [entryKey, 'src/pages/portal/index.ts'],
   'client journal (entries, not ready, export)': [entryKey, 'src/pages/journal/index.ts'],
   'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
+  'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
 };
 
 let failed = false;

@@ -3,6 +3,7 @@ import type { Me } from '../api/types';
 import { portalNav } from '../pages/portal/portal-nav';
 import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
+import { templateNav } from '../pages/record/template-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -39,6 +40,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: '/admin/invitations', label: strings.shell.invitations },
       { to: '/admin/outbox', label: strings.shell.outbox },
       { to: '/admin/audit', label: strings.shell.audit },
+      { to: templateNav.to, label: templateNav.label },
     );
   }
   items.push({ to: '/account', label: strings.shell.account });

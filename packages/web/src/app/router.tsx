@@ -20,6 +20,8 @@ const portal = () => import('../pages/portal');
 const journal = () => import('../pages/journal');
 // journal (therapist)
 const journalShared = () => import('../pages/journal-shared');
+// record (therapist)
+const record = () => import('../pages/record');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -121,6 +123,22 @@ export const routes: RouteObject[] = [
                 ],
               },
               // journal (therapist) routes: end
+              // record (therapist) routes: begin
+              {
+                path: 'clients/:clientId',
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { path: 'notes', lazy: page(record, (m) => m.NotesPage) },
+                  { path: 'notes/:noteId', lazy: page(record, (m) => m.NotePage) },
+                  { path: 'process-notes', lazy: page(record, (m) => m.ProcessNotesPage) },
+                ],
+              },
+              {
+                path: 'admin/note-template',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(record, (m) => m.NoteTemplatePage) }],
+              },
+              // record (therapist) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

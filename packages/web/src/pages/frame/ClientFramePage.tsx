@@ -22,6 +22,7 @@ import { MoveRequests } from './MoveRequests';
 import { SessionsSection } from './SessionsSection';
 import { useFocusRescue } from '../../components/use-focus-rescue';
 import { SharedJournalLink } from '../journal-shared/SharedJournalLink';
+import { SessionNotesLink } from '../record/SessionNotesLink';
 
 function StartEpisode({
   clientId,
@@ -143,6 +144,7 @@ export function ClientFramePage() {
         <>
           <FormStatus success={message} />
           <SharedJournalLink clientId={clientId} />
+          <SessionNotesLink clientId={clientId} />
           <QueryStatus query={episodes} />
           {episodes.data ? <QueryStatus query={settings} /> : null}
           {episodes.data && settings.data ? <QueryStatus query={locations} /> : null}

@@ -1,0 +1,14 @@
+import { Link } from 'react-router';
+import { recordNavStrings as t } from './record-nav-strings';
+
+/** On a client's page (frame): the way to their progress notes. */
+export function SessionNotesLink({ clientId }: { clientId: string }) {
+  return (
+    // Classes of the main stylesheet only: this sits in the frame's chunk, not this area's.
+    <div className="button-row">
+      <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/notes`}>
+        {t.link}
+      </Link>
+    </div>
+  );
+}

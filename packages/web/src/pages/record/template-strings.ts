@@ -1,0 +1,32 @@
+/** Every word of the admin's note-template page, in British English. */
+export const templateStrings = {
+  title: 'Progress-note template',
+  lead:
+    'The fields a therapist fills in under the narrative of each progress note, in this order. ' +
+    'Built-in fields can be renamed or turned off, not removed. Notes already written keep all their text.',
+  fieldsHeading: 'Fields',
+  builtIn: (defaultLabel: string) => `${defaultLabel} (built in)`,
+  custom: (label: string) => `${label || 'New field'} (your own)`,
+  label: 'Label',
+  hint: 'Hint for therapists',
+  enabled: 'Show in progress notes',
+  moveUp: 'Move up',
+  moveDown: 'Move down',
+  moveUpLabel: (label: string) => `Move ${label} up`,
+  moveDownLabel: (label: string) => `Move ${label} down`,
+  remove: 'Remove',
+  removeLabel: (label: string) => `Remove ${label}`,
+  addHeading: 'Add a field of your own',
+  addLabel: 'Label of the new field',
+  addHint: 'A free-text field, such as “Supervision points”.',
+  add: 'Add field',
+  added: (label: string) => `${label} added at the end of the list.`,
+  tooMany: 'A template holds up to 40 fields.',
+  lateHeading: 'Signing late',
+  lateLabel: 'Hours after a session before its note counts as signed late',
+  lateHint: 'A note signed later than this after its session ended is marked “Signed late”. 72 hours is three days.',
+  lateInvalid: 'Enter a whole number of hours from 1 to 2,160 (90 days).',
+  save: 'Save template',
+  saved: 'Template saved.',
+  reset: 'Undo changes',
+};
