@@ -161,6 +161,34 @@ test('Ruth adds an amendment with a reason and sees it listed; the history shows
   expectNoPageProblems(side as Watched);
 });
 
+test('Ruth searches her caseload’s notes: the amendment and the narrative are found, her process note never', async () => {
+  const p = page();
+  await p.getByRole('button', { name: 'Menu' }).click();
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search notes' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Search notes' })).toBeVisible();
+  await expectAccessible(p, 'note search (empty)');
+  const search = p.getByRole('search', { name: 'Search notes' });
+  // Capitals do not matter; the run's marker is in the narrative and in the amendment.
+  await search.getByRole('searchbox', { name: 'Words to find' }).fill(`SESSION ${run.toUpperCase()}`);
+  await search.getByRole('button', { name: 'Search' }).click();
+  const results = p.getByRole('list', { name: 'Results' });
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  await expect(results.getByText(PRIYA)).toBeVisible();
+  await expect(results.getByText('In the narrative')).toBeVisible();
+  await expectAccessible(p, 'note search (results)');
+  await shot(p, 'record-search-phone');
+  // Words from the amendment count too (every word must be somewhere in the note).
+  await search.getByRole('searchbox', { name: 'Words to find' }).fill(`door nearly ${run}`);
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(p.getByText('1 note matches', { exact: false })).toBeVisible();
+  await expect(results.getByRole('listitem')).toHaveCount(1);
+  // The process note of the next test is written later; search for a word only process notes will hold.
+  await search.getByRole('searchbox', { name: 'Words to find' }).fill('nonexistentwordzz');
+  await search.getByRole('button', { name: 'Search' }).click();
+  await expect(p.getByText('No note in your caseload has every word of “nonexistentwordzz”.')).toBeVisible();
+  expectNoPageProblems(side as Watched);
+});
+
 test('Ruth writes her process note about the session and sees it marked private', async () => {
   const p = page();
   await p.goto(notePath);
@@ -171,6 +199,10 @@ test('Ruth writes her process note about the session and sees it marked private'
   await expect(p.getByText(/Only you can read it\.$/)).toBeVisible();
   await expectAccessible(p, 'the note with its process note');
   await shot(p, 'record-process-note-phone');
+  // Process notes are never searched.
+  await p.goto(`/notes/search?q=${encodeURIComponent(`Private ${run}`)}`);
+  await expect(p.getByText(`No note in your caseload has every word of “Private ${run}”.`)).toBeVisible();
+  await p.goto(notePath);
 
   // The dark theme, for the list and the note.
   await p.goto('/account');

@@ -4,6 +4,7 @@ import { portalNav } from '../pages/portal/portal-nav';
 import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
+import { searchNav } from '../pages/record/search-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -23,6 +24,7 @@ export function navItemsFor(me: Me): NavItem[] {
   if (hasRole(me, 'therapist')) {
     items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });
     items.push({ to: '/frame/settings', label: frameNav.settings });
+    items.push({ to: searchNav.to, label: searchNav.label });
   } else if (hasRole(me, 'admin')) {
     items.push({ to: '/breaks', label: frameNav.breaks });
   }

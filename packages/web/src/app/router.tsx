@@ -138,6 +138,11 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={['admin']} />,
                 children: [{ index: true, lazy: page(record, (m) => m.NoteTemplatePage) }],
               },
+              {
+                path: 'notes/search',
+                element: <RequireRole roles={['therapist']} />,
+                children: [{ index: true, lazy: page(record, (m) => m.NoteSearchPage) }],
+              },
               // record (therapist) routes: end
               {
                 path: 'account',

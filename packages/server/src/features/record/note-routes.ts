@@ -30,6 +30,7 @@ export const noteRoutes: FastifyPluginAsyncTypebox = async (app) => {
       deleteNoteRoute,
       getNoteSettingsRoute,
       putNoteSettingsRoute,
+      (await import('./notes-search.js')).searchNotesRoute,
     ];
     for (const route of routes) await route(scope, {});
   });

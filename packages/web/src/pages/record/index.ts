@@ -4,4 +4,5 @@ import '../../styles/record.css';
 
 export { NotesPage } from './NotesPage';
 export { NotePage } from './NotePage';
+export { NoteSearchPage } from './NoteSearchPage';
 export { ProcessNotePanel, ProcessNotesPage, NoteTemplatePage } from './process-index';
