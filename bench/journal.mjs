@@ -11,73 +11,21 @@
 // Exits 1 if a budget is missed. Needs `npm run build`.
 // Usage: node bench/journal.mjs [entries] [edits] [timeline-rounds]
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { load, percentile } from './frame-data.mjs';
-
-const { startEmbeddedDatabase } = await load('db/embedded.js');
-const { createPools } = await load('db/pool.js');
-const { migrate, readMigrations } = await load('db/migrate.js');
-const { AccessLayer } = await load('access/access-layer.js');
-const { KeyRing } = await load('crypto/key-ring.js');
-const { masterKeyFromBytes } = await load('crypto/master-key.js');
-const { loadConfig } = await load('config.js');
-const { cookieSettings } = await load('http/authenticate.js');
-const { buildApp } = await load('app.js');
-const { systemActor } = await load('access/actor.js');
-const { createSession } = await load('sessions/session-store.js');
-const { formatToken } = await load('sessions/tokens.js');
-const { sealAllPractices } = await load('jobs/seal-audit.js');
+import { addBenchPerson, benchCookie, benchPractice, fmt, startBenchApp, stats, systemActor } from './bench-app.mjs';
 
 const ENTRIES = Number(process.argv[2] ?? 5000);
 const EDITS = Number(process.argv[3] ?? 1000);
 const TIMELINE_ROUNDS = Number(process.argv[4] ?? 20);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uc-bench-journal-'));
-fs.chmodSync(dataDir, 0o755);
-const db = await startEmbeddedDatabase(dataDir, () => undefined);
-const pools = createPools(db.url, 20);
-await migrate(pools.owner);
-const config = { ...loadConfig({}), logLevel: 'silent' };
-const access = new AccessLayer(pools, new KeyRing(masterKeyFromBytes(crypto.randomBytes(32))));
-const ctx = {
-  config,
-  pools,
-  access,
-  cookie: cookieSettings(config.publicUrl),
-  database: { mode: 'embedded', migrationVersion: readMigrations().at(-1).version },
-  version: 'bench',
-};
-const app = await buildApp(ctx, { logger: false, serveWeb: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${app.server.address().port}`;
+const bench = await startBenchApp('journal');
+const { access, base } = bench;
 
-const practiceId = crypto.randomUUID();
-await access.createPractice(
-  { id: practiceId, name: 'Bench', slug: `bench-${practiceId.slice(0, 8)}`, timeZone: 'Europe/London', isDemo: false },
-  (id) => systemActor(id),
-  async () => undefined,
+const practiceId = await benchPractice(access);
+const clientId = await access.run(systemActor(practiceId), (tx) =>
+  addBenchPerson(tx, practiceId, 'client@bench.test', 'Bench Client', 'client'),
 );
-const cookie = await access.run(systemActor(practiceId), async (tx) => {
-  const user = await tx.query(
-    `INSERT INTO users (practice_id, email, display_name) VALUES ($1, 'client@bench.test', 'Bench Client') RETURNING id`,
-    [practiceId],
-  );
-  const userId = user.rows[0].id;
-  await tx.query(`INSERT INTO memberships (practice_id, user_id, role) VALUES ($1, $2, 'client')`, [
-    practiceId,
-    userId,
-  ]);
-  const s = await createSession(tx, {
-    userId,
-    stage: 'active',
-    roles: ['client'],
-    policy: { staffIdleMinutes: 30, clientIdleMinutes: 60, absoluteHours: 12 },
-  });
-  return `${ctx.cookie.name}=${formatToken(practiceId, s.secret)}`;
-});
-const sealer = setInterval(() => void sealAllPractices(access).catch(() => undefined), 1000);
+const cookie = await benchCookie(bench, practiceId, clientId, ['client']);
 
 // Text of realistic length: 40 to 600 words (≈ 250 to 3,700 characters), some of it not Latin.
 const WORDS = (
@@ -151,12 +99,6 @@ for (let r = 0; r < TIMELINE_ROUNDS; r += 1) {
   timelineBytes = t.bytes;
 }
 
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) };
-};
-const fmt = (x) =>
-  `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, p99 ${x.p99.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
 const s = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)]));
 const first = stats(firstSaves);
 const edit = stats(edits);
@@ -179,9 +121,5 @@ console.log(
     `${(s.timeline.p50 / s.me.p50).toFixed(1)} × GET /api/me's p50`,
 );
 
-clearInterval(sealer);
-await app.close();
-await pools.end();
-await db.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await bench.stop();
 process.exit(allSaves.p99 < 50 && s.timeline.max < 300 ? 0 : 1);

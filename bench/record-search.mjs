@@ -9,24 +9,8 @@
 // Exits 1 if the slowest search is above 500 ms. Needs `npm run build`.
 // Usage: node bench/record-search.mjs [clients] [notes-per-client] [rounds]
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { load, percentile } from './frame-data.mjs';
-
-const { startEmbeddedDatabase } = await load('db/embedded.js');
-const { createPools } = await load('db/pool.js');
-const { migrate, readMigrations } = await load('db/migrate.js');
-const { AccessLayer } = await load('access/access-layer.js');
-const { KeyRing } = await load('crypto/key-ring.js');
-const { masterKeyFromBytes } = await load('crypto/master-key.js');
-const { loadConfig } = await load('config.js');
-const { cookieSettings } = await load('http/authenticate.js');
-const { buildApp } = await load('app.js');
-const { systemActor } = await load('access/actor.js');
-const { createSession } = await load('sessions/session-store.js');
-const { formatToken } = await load('sessions/tokens.js');
-const { sealAllPractices } = await load('jobs/seal-audit.js');
+import { addBenchPerson, benchCookie, benchPractice, fmt, startBenchApp, stats, systemActor } from './bench-app.mjs';
 
 const CLIENTS = Number(process.argv[2] ?? 25);
 const NOTES = Number(process.argv[3] ?? 400);
@@ -34,31 +18,10 @@ const ROUNDS = Number(process.argv[4] ?? 20);
 const RARE = 'zeppelin';
 const RARE_EVERY = 997;
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uc-bench-record-search-'));
-fs.chmodSync(dataDir, 0o755);
-const db = await startEmbeddedDatabase(dataDir, () => undefined);
-const pools = createPools(db.url, 20);
-await migrate(pools.owner);
-const config = { ...loadConfig({}), logLevel: 'silent' };
-const access = new AccessLayer(pools, new KeyRing(masterKeyFromBytes(crypto.randomBytes(32))));
-const ctx = {
-  config,
-  pools,
-  access,
-  cookie: cookieSettings(config.publicUrl),
-  database: { mode: 'embedded', migrationVersion: readMigrations().at(-1).version },
-  version: 'bench',
-};
-const app = await buildApp(ctx, { logger: false, serveWeb: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${app.server.address().port}`;
+const bench = await startBenchApp('record-search');
+const { access, base } = bench;
 
-const practiceId = crypto.randomUUID();
-await access.createPractice(
-  { id: practiceId, name: 'Bench', slug: `bench-${practiceId.slice(0, 8)}`, timeZone: 'Europe/London', isDemo: false },
-  (id) => systemActor(id),
-  async () => undefined,
-);
+const practiceId = await benchPractice(access);
 
 // Text of realistic length, some of it accented.
 const WORDS = (
@@ -70,41 +33,15 @@ const WORDS = (
 const textOf = (length, seed) => Array.from({ length }, (_, i) => WORDS[(seed * 31 + i * 17) % WORDS.length]).join(' ');
 
 const loadStarted = performance.now();
-const { therapistId, cookie } = await access.run(systemActor(practiceId), async (tx) => {
-  const person = async (email, name, role) => {
-    const user = await tx.query(
-      `INSERT INTO users (practice_id, email, display_name) VALUES ($1, $2, $3) RETURNING id`,
-      [practiceId, email, name],
-    );
-    await tx.query(`INSERT INTO memberships (practice_id, user_id, role) VALUES ($1, $2, $3)`, [
-      practiceId,
-      user.rows[0].id,
-      role,
-    ]);
-    return user.rows[0].id;
-  };
-  const therapistId = await person('therapist@bench.test', 'Dr Bench', 'therapist');
-  const s = await createSession(tx, {
-    userId: therapistId,
-    stage: 'active',
-    roles: ['therapist'],
-    policy: { staffIdleMinutes: 30, clientIdleMinutes: 60, absoluteHours: 12 },
-  });
-  return { therapistId, cookie: `${ctx.cookie.name}=${formatToken(practiceId, s.secret)}` };
-});
+const therapistId = await access.run(systemActor(practiceId), (tx) =>
+  addBenchPerson(tx, practiceId, 'therapist@bench.test', 'Dr Bench', 'therapist'),
+);
+const cookie = await benchCookie(bench, practiceId, therapistId, ['therapist']);
 
 let rareNotes = 0;
 for (let c = 0; c < CLIENTS; c += 1) {
   await access.run(systemActor(practiceId), async (tx) => {
-    const client = await tx.query(
-      `INSERT INTO users (practice_id, email, display_name) VALUES ($1, $2, $3) RETURNING id`,
-      [practiceId, `client${c}@bench.test`, `Client ${c + 1}`],
-    );
-    const clientId = client.rows[0].id;
-    await tx.query(`INSERT INTO memberships (practice_id, user_id, role) VALUES ($1, $2, 'client')`, [
-      practiceId,
-      clientId,
-    ]);
+    const clientId = await addBenchPerson(tx, practiceId, `client${c}@bench.test`, `Client ${c + 1}`, 'client');
     await tx.query(`INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`, [
       practiceId,
       therapistId,
@@ -184,7 +121,6 @@ const loadMs = performance.now() - loadStarted;
 await access.run(systemActor(practiceId), (tx) =>
   tx.query('ANALYZE progress_notes; ANALYZE progress_note_amendments; ANALYZE care_assignments'),
 );
-const sealer = setInterval(() => void sealAllPractices(access).catch(() => undefined), 1000);
 
 async function timed(url) {
   const t0 = performance.now();
@@ -211,11 +147,6 @@ for (let r = 0; r < ROUNDS; r += 1) {
   for (const name of ['me', 'rare', 'common']) times[name].push((await timed(targets[name])).ms);
 }
 
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
-};
-const fmt = (x) => `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
 const s = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)]));
 console.log(
   `${CLIENTS} clients × ${NOTES} notes (${(CLIENTS * NOTES).toLocaleString('en-GB')}, an amendment on every tenth) ` +
@@ -226,9 +157,5 @@ console.log(`  GET /api/me (session, no clinical data)       ${fmt(s.me)}`);
 console.log(`  GET /api/record/search?q=${RARE} (${rare.results.length} hits)  ${fmt(s.rare)}  (budget max < 500 ms)`);
 console.log(`  GET /api/record/search?q=MOTHER Café (first 50)  ${fmt(s.common)}  (budget max < 500 ms)`);
 
-clearInterval(sealer);
-await app.close();
-await pools.end();
-await db.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await bench.stop();
 process.exit(Math.max(s.rare.max, s.common.max) < 500 ? 0 : 1);

@@ -10,67 +10,20 @@
 // is measured too. Baselines in the same rounds: GET /api/health (SELECT 1, no session) and
 // GET /api/me (a session lookup, no clinical data). Exits 1 if the record's p95 is ≥ 300 ms.
 // Needs `npm run build`. Usage: node bench/record.mjs [notes] [rounds]
-import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { load, percentile } from './frame-data.mjs';
-
-const { startEmbeddedDatabase } = await load('db/embedded.js');
-const { createPools } = await load('db/pool.js');
-const { migrate, readMigrations } = await load('db/migrate.js');
-const { AccessLayer } = await load('access/access-layer.js');
-const { KeyRing } = await load('crypto/key-ring.js');
-const { masterKeyFromBytes } = await load('crypto/master-key.js');
-const { loadConfig } = await load('config.js');
-const { cookieSettings } = await load('http/authenticate.js');
-const { buildApp } = await load('app.js');
-const { systemActor } = await load('access/actor.js');
-const { createSession } = await load('sessions/session-store.js');
-const { formatToken } = await load('sessions/tokens.js');
-const { sealAllPractices } = await load('jobs/seal-audit.js');
+import { addBenchPerson, benchCookie, benchPractice, fmt, startBenchApp, stats, systemActor } from './bench-app.mjs';
 
 const NOTES = Number(process.argv[2] ?? 1000);
 const ROUNDS = Number(process.argv[3] ?? 20);
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uc-bench-record-'));
-fs.chmodSync(dataDir, 0o755);
-const db = await startEmbeddedDatabase(dataDir, () => undefined);
-const pools = createPools(db.url, 20);
-await migrate(pools.owner);
-const config = { ...loadConfig({}), logLevel: 'silent' };
-const access = new AccessLayer(pools, new KeyRing(masterKeyFromBytes(crypto.randomBytes(32))));
-const ctx = {
-  config,
-  pools,
-  access,
-  cookie: cookieSettings(config.publicUrl),
-  database: { mode: 'embedded', migrationVersion: readMigrations().at(-1).version },
-  version: 'bench',
-};
-const app = await buildApp(ctx, { logger: false, serveWeb: false });
-await app.listen({ port: 0, host: '127.0.0.1' });
-const base = `http://127.0.0.1:${app.server.address().port}`;
+const bench = await startBenchApp('record');
+const { access, base } = bench;
 
-const practiceId = crypto.randomUUID();
-await access.createPractice(
-  { id: practiceId, name: 'Bench', slug: `bench-${practiceId.slice(0, 8)}`, timeZone: 'Europe/London', isDemo: false },
-  (id) => systemActor(id),
-  async () => undefined,
-);
+const practiceId = await benchPractice(access);
 const HOUR = 3_600_000;
-const { cookie, clientId } = await access.run(systemActor(practiceId), async (tx) => {
-  const person = async (email, name, role) => {
-    const user = await tx.query(
-      `INSERT INTO users (practice_id, email, display_name) VALUES ($1, $2, $3) RETURNING id`,
-      [practiceId, email, name],
-    );
-    const id = user.rows[0].id;
-    await tx.query(`INSERT INTO memberships (practice_id, user_id, role) VALUES ($1, $2, $3)`, [practiceId, id, role]);
-    return id;
-  };
-  const therapistId = await person('therapist@bench.test', 'Bench Therapist', 'therapist');
-  const client = await person('client@bench.test', 'Bench Client', 'client');
+const { therapistId, clientId } = await access.run(systemActor(practiceId), async (tx) => {
+  const therapistId = await addBenchPerson(tx, practiceId, 'therapist@bench.test', 'Bench Therapist', 'therapist');
+  const client = await addBenchPerson(tx, practiceId, 'client@bench.test', 'Bench Client', 'client');
   await tx.query(`INSERT INTO care_assignments (practice_id, therapist_id, client_id) VALUES ($1, $2, $3)`, [
     practiceId,
     therapistId,
@@ -91,15 +44,9 @@ const { cookie, clientId } = await access.run(systemActor(practiceId), async (tx
        FROM unnest($5::timestamptz[]) AS s`,
     [practiceId, episode.rows[0].id, therapistId, client, starts],
   );
-  const s = await createSession(tx, {
-    userId: therapistId,
-    stage: 'active',
-    roles: ['therapist'],
-    policy: { staffIdleMinutes: 30, clientIdleMinutes: 60, absoluteHours: 12 },
-  });
-  return { cookie: `${ctx.cookie.name}=${formatToken(practiceId, s.secret)}`, clientId: client };
+  return { therapistId, clientId: client };
 });
-const sealer = setInterval(() => void sealAllPractices(access).catch(() => undefined), 1000);
+const cookie = await benchCookie(bench, practiceId, therapistId, ['therapist']);
 
 const WORDS = (
   'She came in quietly and sat for a while before speaking about her father and the house by the sea ' +
@@ -171,11 +118,6 @@ for (let r = 0; r < ROUNDS; r += 1) {
   recordBytes = t.bytes;
 }
 
-const stats = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) };
-};
-const fmt = (x) => `p50 ${x.p50.toFixed(1)} ms, p95 ${x.p95.toFixed(1)} ms, max ${x.max.toFixed(1)} ms`;
 const s = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, stats(v)]));
 console.log(
   `${NOTES.toLocaleString('en-GB')} notes (9 in 10 signed) written through the routes in ${(loadMs / 1000).toFixed(1)} s; ` +
@@ -190,9 +132,5 @@ console.log(
 );
 console.log(`  the record's p50 = ${(s.record.p50 / s.me.p50).toFixed(1)} × GET /api/me's p50`);
 
-clearInterval(sealer);
-await app.close();
-await pools.end();
-await db.stop();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await bench.stop();
 process.exit(s.record.p95 < 300 ? 0 : 1);
