@@ -19,7 +19,11 @@ export const getCcrtCategoriesRoute: FastifyPluginAsyncTypebox = async (app) => 
     async (request) =>
       app.ctx.access.run(actorOf(request), async (tx) => {
         const set = await loadCcrtCategories(tx);
-        tx.audit({ action: 'record.ccrt_categories_viewed', subjectType: 'ccrt_categories', subjectId: tx.actor.practiceId });
+        tx.audit({
+          action: 'record.ccrt_categories_viewed',
+          subjectType: 'ccrt_categories',
+          subjectId: tx.actor.practiceId,
+        });
         return set;
       }),
   );

@@ -33,7 +33,10 @@ export async function loadCcrtCategories(tx: Scoped): Promise<CcrtCategories> {
 }
 
 /** The set an admin's edit makes (a copy based on the standard set), with what is wrong with it. */
-export function categorySetOf(practiceId: string, save: CcrtCategoriesSave): { set: StoredSet; problems: FieldProblem[] } {
+export function categorySetOf(
+  practiceId: string,
+  save: CcrtCategoriesSave,
+): { set: StoredSet; problems: FieldProblem[] } {
   const set: StoredSet = {
     id: `practice-${practiceId}`,
     name: save.name.trim(),

@@ -20,7 +20,10 @@ export interface RatedNote {
  * The ODF per note (packages/clinical odfTrend, in the order given) and the level profile of every
  * rated defence together. Ids that are not DMRS defences (which saving a note refuses) are left out.
  */
-export function defensiveFunctioningOf(episodeId: string, notes: readonly RatedNote[]): Static<typeof DefensiveFunctioning> {
+export function defensiveFunctioningOf(
+  episodeId: string,
+  notes: readonly RatedNote[],
+): Static<typeof DefensiveFunctioning> {
   const rated = notes.map((note) => ({
     note,
     ratings: note.defences.map((d) => d.defence).filter(isDefenceId),

@@ -5,7 +5,13 @@ import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { assertNoProblems } from '../frame/episodes-field-errors.js';
 import { selfId } from '../frame/care-access.js';
-import { findFormulationRow, formulationEvent, requireEpisode, reviewTextContext, toFormulation } from './formulation-record.js';
+import {
+  findFormulationRow,
+  formulationEvent,
+  requireEpisode,
+  reviewTextContext,
+  toFormulation,
+} from './formulation-record.js';
 import { Formulation, ReviewBody } from './formulation-schemas.js';
 
 /** Whether `text` (YYYY-MM-DD) is a real calendar day. */

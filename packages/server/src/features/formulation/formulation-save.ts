@@ -35,7 +35,13 @@ async function appendVersion(tx: Scoped, formulationId: string, version: number,
   await tx.query(
     `INSERT INTO formulation_versions (id, practice_id, formulation_id, version, snapshot_enc, saved_by)
      VALUES ($1, app_practice_id(), $2, $3, $4, $5)`,
-    [id, formulationId, version, await tx.encrypt('clinical', snapshotContext(id), JSON.stringify(content)), selfId(tx)],
+    [
+      id,
+      formulationId,
+      version,
+      await tx.encrypt('clinical', snapshotContext(id), JSON.stringify(content)),
+      selfId(tx),
+    ],
   );
 }
 

@@ -36,7 +36,10 @@ export async function checkFormulation(
     }
     goalIds.add(goal.id);
     if (goal.text.trim() === '') {
-      problems.push({ field: `goals.${index}.text`, message: `Goal ${index + 1} has no words; write it or remove it.` });
+      problems.push({
+        field: `goals.${index}.text`,
+        message: `Goal ${index + 1} has no words; write it or remove it.`,
+      });
     }
   });
   if (problems.length > 0) {

@@ -4,7 +4,7 @@ import { reencryptColumn } from '../../cli/reencrypt.js';
 import { ENCRYPTED_COLUMNS } from '../../crypto/encrypted-columns.js';
 import { auditEventsOf, scopedQuery } from '../../test-support/fixtures.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { formulationWorld, sampleContent, sender } from './formulation-test-world.js';
+import { formulationWorld, sampleContent, sender } from '../../test-support/formulation-fixtures.js';
 import { MAX_SECTION_CHARACTERS } from './formulation-schemas.js';
 
 /**
@@ -115,7 +115,11 @@ describe('the case formulation', () => {
         (e: unknown) => (e as Error).message,
       );
     expect(denied).toMatch(/permission denied/);
-    const left = await scopedQuery<{ n: number }>(t.ctx, w.practiceId, 'SELECT count(*)::int AS n FROM formulation_reviews');
+    const left = await scopedQuery<{ n: number }>(
+      t.ctx,
+      w.practiceId,
+      'SELECT count(*)::int AS n FROM formulation_reviews',
+    );
     expect(left[0]?.n).toBe(2);
   });
 

@@ -1,6 +1,6 @@
-import { createPracticeFixture } from '../../test-support/fixtures.js';
-import { carePair, type CarePair } from '../../test-support/frame-fixtures.js';
-import { CSRF, type TestApp } from '../../test-support/test-app.js';
+import { createPracticeFixture } from './fixtures.js';
+import { carePair, type CarePair } from './frame-fixtures.js';
+import { CSRF, type TestApp } from './test-app.js';
 
 /** Shared set-up of the formulation tests: a practice, a therapist caring for a client in an episode. */
 export interface FormulationWorld {
