@@ -39,7 +39,7 @@ export function CcrtCategoriesPage() {
   return (
     <Page title={t.title} lead={t.lead}>
       <QueryStatus query={categories} />
-      {categories.data ? <CategoriesForm key={categories.data.updatedAt ?? 'standard'} set={categories.data} /> : null}
+      {categories.data ? <CategoriesForm set={categories.data} /> : null}
     </Page>
   );
 }
