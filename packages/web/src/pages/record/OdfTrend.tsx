@@ -5,10 +5,12 @@ import type { DefensiveFunctioning, OdfPoint } from './formulation-types';
 import { formulationStrings as t } from './formulation-strings';
 
 const WIDTH = 320;
-const HEIGHT = 190;
-const PAD = { left: 28, right: 12, top: 12, bottom: 18 };
+const HEIGHT = 200;
+const PAD = { left: 28, right: 12, top: 12, bottom: 30 };
+const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 const LEVELS = [1, 2, 3, 4, 5, 6, 7];
 
+const dateOf = (point: OdfPoint | undefined) => (point ? SHORT.format(new Date(point.sessionStartsAt)) : '');
 const y = (odf: number) => PAD.top + ((7 - odf) / 6) * (HEIGHT - PAD.top - PAD.bottom);
 
 /** The ODF per note as plain SVG (levels 1–7 up the side, sessions along), drafts drawn hollow. */
@@ -27,6 +29,15 @@ function OdfChart({ points }: { points: (OdfPoint & { odf: number })[] }) {
         </g>
       ))}
       <path className="odf-line" d={path} />
+      {/* The first and last session's dates along the bottom; every date is in the table. */}
+      <text className="odf-axis" x={PAD.left} y={HEIGHT - 8} textAnchor="start">
+        {dateOf(points[0])}
+      </text>
+      {points.length > 1 ? (
+        <text className="odf-axis" x={WIDTH - PAD.right} y={HEIGHT - 8} textAnchor="end">
+          {dateOf(points.at(-1))}
+        </text>
+      ) : null}
       {points.map((p, i) => (
         <circle
           key={p.noteId}
