@@ -207,6 +207,15 @@ describe('the case formulation', () => {
     const cookie = w.pair.therapistCookie;
     await send('PUT', w.url, cookie, { baseVersion: 0, ...sampleContent('ROTATE') });
     await send('POST', `${w.url}/reviews`, cookie, { reviewedOn: '2026-01-05', text: 'ROTATE-REVIEW' });
+    // At rest, no text of the formulation, its versions or its reviews is readable.
+    const rows = await scopedQuery<{ line: string }>(
+      t.ctx,
+      w.practiceId,
+      `SELECT f::text AS line FROM formulations f UNION ALL SELECT v::text FROM formulation_versions v
+       UNION ALL SELECT r::text FROM formulation_reviews r`,
+    );
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.line).join('\n')).not.toContain('ROTATE');
     await t.ctx.access.run(systemActor(w.practiceId), (tx) =>
       t.ctx.access.keys.rotate(tx.client, w.practiceId, 'clinical'),
     );
