@@ -165,7 +165,8 @@ test('A client with no defences rated yet: the formulation says how the ODF will
   expectNoPageProblems(side as Watched);
 });
 
-test('The admin adds a response-of-self cluster; Ruth can choose it', async ({ browser }) => {
+test('The admin adds a response-of-self cluster to the practice’s CCRT categories', async ({ browser }) => {
+  test.setTimeout(150_000);
   const admin = await openPerson(browser, server?.origin ?? '', PHONE);
   try {
     const p = admin.page;
@@ -195,7 +196,9 @@ test('The admin adds a response-of-self cluster; Ruth can choose it', async ({ b
   } finally {
     await admin.context.close();
   }
+});
 
+test('Ruth can choose the admin’s new cluster in Priya’s formulation', async () => {
   const p = page();
   await p.goto(formulationPath);
   const self = p.getByRole('group', { name: 'Clusters: Response of self (RS)' });
