@@ -624,6 +624,13 @@ const en = {
     'record.process_note_saved': 'Process note saved (by its author)',
     'record.process_note_deleted': 'Process note deleted (by its author)',
     'record.process_notes_listed': 'Process notes listed (by their author)',
+    'record.formulation_viewed': 'Case formulation opened',
+    'record.formulation_saved': 'Case formulation saved',
+    'record.formulation_versions_viewed': 'Case formulation history opened',
+    'record.formulation_review_added': 'Review added to the case formulation',
+    'record.defences_trend_viewed': 'Defensive functioning trend opened',
+    'record.ccrt_categories_viewed': 'CCRT categories viewed',
+    'record.ccrt_categories_changed': 'CCRT categories changed',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -653,6 +660,7 @@ const en = {
     process_note: 'A process note',
     process_notes: 'Process notes about a client (their author’s list)',
     note_settings: 'The note template',
+    ccrt_categories: 'The CCRT categories',
     therapist_settings: 'Frame settings',
   } as Record<string, string>,
 

@@ -111,6 +111,13 @@ export const AUDIT_ACTIONS = [
   'record.process_note_saved',
   'record.process_note_deleted',
   'record.process_notes_listed',
+  'record.formulation_viewed',
+  'record.formulation_saved',
+  'record.formulation_versions_viewed',
+  'record.formulation_review_added',
+  'record.defences_trend_viewed',
+  'record.ccrt_categories_viewed',
+  'record.ccrt_categories_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

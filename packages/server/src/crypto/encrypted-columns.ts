@@ -116,4 +116,22 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `process_notes.body_enc:${String(row.id)}`,
   },
+  {
+    table: 'formulations',
+    column: 'content_enc',
+    idColumns: ['id'],
+    context: (row) => `formulations.content_enc:${String(row.id)}`,
+  },
+  {
+    table: 'formulation_versions',
+    column: 'snapshot_enc',
+    idColumns: ['id'],
+    context: (row) => `formulation_versions.snapshot_enc:${String(row.id)}`,
+  },
+  {
+    table: 'formulation_reviews',
+    column: 'text_enc',
+    idColumns: ['id'],
+    context: (row) => `formulation_reviews.text_enc:${String(row.id)}`,
+  },
 ];

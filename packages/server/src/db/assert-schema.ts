@@ -39,6 +39,10 @@ export const EXPECTED_TABLES = [
   'progress_note_versions',
   'progress_note_amendments',
   'process_notes',
+  'ccrt_category_sets',
+  'formulations',
+  'formulation_versions',
+  'formulation_reviews',
 ] as const;
 
 export interface TableSecurity {

@@ -6,8 +6,12 @@ import { scopedQuery, sessionCookie } from '../test-support/fixtures.js';
 import { createTestApp, type TestApp } from '../test-support/test-app.js';
 import { DEMO_PASSWORD, DEMO_PEOPLE, seedDemoPractice, type SeededDemo } from './demo-practice.js';
 import { seedDemoRecord } from './demo-record.js';
+import { seedDemoFormulation } from './demo-formulation.js';
 
-/** The demo record: Ruth's progress notes on Priya (signed, late, amended, a draft, defences, dreams) and two process notes. */
+/**
+ * The demo record: Ruth's progress notes on Priya (signed, late, amended, a draft, defences, dreams),
+ * two process notes, and Ruth's case formulation of Priya's episode with two dated reviews.
+ */
 let t: TestApp;
 let demo: SeededDemo;
 beforeAll(async () => {
@@ -147,6 +151,46 @@ describe('the demo record', () => {
     expect(mine.body.notes.some((n: { body: string }) => n.body.includes('supervision'))).toBe(true);
     const tom = await get(`/api/record/clients/${priya}/process-notes`, await cookieOf('tom.adeyemi'));
     expect(tom.status).toBe(404);
+  });
+
+  it('Ruth’s formulation of Priya’s episode: CCRT, goals, two versions, two dated reviews, and the ODF trend of her notes', async () => {
+    const priya = demo.userIds['priya.nair'] ?? '';
+    const ruth = await cookieOf('ruth.mensah');
+    const [episode] = await q<{ id: string }>(`SELECT episode_id AS id FROM formulations WHERE client_id = $1`, [
+      priya,
+    ]);
+    expect(episode?.id).toBeTruthy();
+    const url = `/api/record/episodes/${episode?.id}/formulation`;
+    const read = await get(url, ruth);
+    expect(read.status).toBe(200);
+    const f = read.body.formulation;
+    expect(f.version).toBe(2);
+    expect(f.presentingDifficulties).toContain('the reliable one');
+    expect(f.history).toContain('father’s watch');
+    expect(f.ccrt.W.clusterIds).toContain('w-loved-understood');
+    expect(f.ccrt.W.words).toContain('looked after');
+    expect(f.ccrt.RS.words).toContain('anger at being left');
+    expect(f.goals.map((g: { status: string }) => g.status)).toEqual(['partly_met', 'partly_met', 'open', 'open']);
+    expect(f.reviews).toHaveLength(2);
+    expect(f.reviews[0].reviewedOn > f.reviews[1].reviewedOn).toBe(true);
+    expect(f.reviews.every((r: { author: { displayName: string } }) => r.author.displayName === 'Dr Ruth Mensah')).toBe(
+      true,
+    );
+    const versions = await get(`${url}/versions`, ruth);
+    expect(versions.body.versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // Every chosen cluster is one of the practice's (the standard set in the demo).
+    const set = await get('/api/record/ccrt-categories', ruth);
+    const known = new Set(set.body.clusters.map((c: { id: string }) => c.id));
+    for (const c of ['W', 'RO', 'RS']) for (const id of f.ccrt[c].clusterIds) expect(known.has(id), id).toBe(true);
+    // The ODF trend comes from the defences Ruth rated in her notes of this episode.
+    const odf = await get(`/api/record/episodes/${episode?.id}/defensive-functioning`, ruth);
+    expect(odf.status).toBe(200);
+    expect(odf.body.points.length).toBeGreaterThanOrEqual(3);
+    expect(odf.body.overall).toBeGreaterThan(1);
+    expect(await get(url, await cookieOf('tom.adeyemi'))).toMatchObject({ status: 404 });
+    // Seeding again changes nothing.
+    const again = await t.ctx.access.run(systemActor(demo.practiceId), (tx) => seedDemoFormulation(tx, demo.userIds));
+    expect(again).toEqual({ formulations: 1, reviews: 2 });
   });
 
   it('seeding again changes nothing', async () => {

@@ -68,6 +68,11 @@ async function snapshotPractice(practiceId: string): Promise<string> {
       'SELECT id, note_id, version, kind, snapshot_enc, saved_by FROM progress_note_versions ORDER BY id',
       'SELECT id, note_id, author_id, reason_enc, text_enc FROM progress_note_amendments ORDER BY id',
       'SELECT id, author_id, client_id, appointment_id, version, body_enc, updated_at FROM process_notes ORDER BY id',
+      'SELECT category_set, updated_at, updated_by FROM ccrt_category_sets',
+      `SELECT id, episode_id, client_id, version, content_enc, ccrt_clusters, updated_by, updated_at
+         FROM formulations ORDER BY id`,
+      'SELECT id, formulation_id, version, snapshot_enc, saved_by FROM formulation_versions ORDER BY id',
+      'SELECT id, episode_id, author_id, reviewed_on, text_enc FROM formulation_reviews ORDER BY id',
     ]) {
       parts.push((await tx.query(sql)).rows);
     }
@@ -164,6 +169,7 @@ describe('cross-tenant matrix', () => {
       await addSession(t, a, pair, new Date(Date.now() - 7 * DAY), { status: 'attended' }),
     ];
     await seedRecord(a, people.therapist.userId, client, sessions, tag);
+    await seedFormulation(episodeId, await sessionCookie(t.ctx, people.therapist), aAdminCookie, tag);
 
     const ids = await t.ctx.access.run(systemActor(a), async (tx) => {
       const rows = await tx.query<{ id: string }>(
@@ -173,7 +179,8 @@ describe('cross-tenant matrix', () => {
          UNION ALL SELECT id::text FROM journal_tags UNION ALL SELECT id::text FROM journal_not_ready
          UNION ALL SELECT id::text FROM progress_notes UNION ALL SELECT id::text FROM progress_note_versions
          UNION ALL SELECT id::text FROM progress_note_amendments UNION ALL SELECT id::text FROM process_notes
-         UNION ALL SELECT id::text FROM appointments`,
+         UNION ALL SELECT id::text FROM appointments UNION ALL SELECT id::text FROM formulations
+         UNION ALL SELECT id::text FROM formulation_versions UNION ALL SELECT id::text FROM formulation_reviews`,
       );
       return rows.rows.map((r) => r.id);
     });
@@ -343,4 +350,38 @@ async function seedRecord(practiceId: string, therapistId: string, clientId: str
       ],
     );
   });
+}
+
+/** Practice A's case formulation (two versions, a review) and its own CCRT category set, through the routes. */
+async function seedFormulation(episodeId: string, therapistCookie: string, adminCookie: string, tag: string) {
+  const send = (method: 'PUT' | 'POST', url: string, cookie: string, payload: object) =>
+    t.app.inject({ method, url, headers: { cookie, ...CSRF }, payload });
+  const { STANDARD_CCRT_CLUSTERS } = await import('@undercurrent/clinical');
+  const categories = await send('PUT', '/api/record/ccrt-categories', adminCookie, {
+    name: `Alpha clusters ${tag}`,
+    unverified: true,
+    clusters: [
+      ...STANDARD_CCRT_CLUSTERS.clusters,
+      { id: `w-alpha-${tag}`, component: 'W', label: `Alpha wish ${tag}` },
+    ],
+  });
+  expect(categories.statusCode, categories.body).toBe(200);
+  const url = `/api/record/episodes/${episodeId}/formulation`;
+  const part = (clusterIds: string[]) => ({ clusterIds, words: `Alpha words ${tag}` });
+  const content = {
+    presentingDifficulties: `Alpha presenting ${tag}`,
+    history: `Alpha history ${tag}`,
+    attachmentDevelopment: `Alpha attachment ${tag}`,
+    goals: [{ id: 'alpha-goal', text: `Alpha goal ${tag}`, status: 'open' }],
+    ccrt: { W: part([`w-alpha-${tag}`]), RO: part(['ro-helpful']), RS: part(['rs-helpless']) },
+  };
+  for (const baseVersion of [0, 1]) {
+    const saved = await send('PUT', url, therapistCookie, { baseVersion, ...content });
+    expect(saved.statusCode, saved.body).toBe(200);
+  }
+  const review = await send('POST', `${url}/reviews`, therapistCookie, {
+    reviewedOn: '2026-01-15',
+    text: `Alpha review ${tag}`,
+  });
+  expect(review.statusCode, review.body).toBe(200);
 }

@@ -5,6 +5,7 @@ import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
+import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -43,6 +44,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: '/admin/outbox', label: strings.shell.outbox },
       { to: '/admin/audit', label: strings.shell.audit },
       { to: templateNav.to, label: templateNav.label },
+      { to: ccrtCategoriesNav.to, label: ccrtCategoriesNav.label },
     );
   }
   items.push({ to: '/account', label: strings.shell.account });

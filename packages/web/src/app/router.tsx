@@ -131,12 +131,18 @@ export const routes: RouteObject[] = [
                   { path: 'notes', lazy: page(record, (m) => m.NotesPage) },
                   { path: 'notes/:noteId', lazy: page(record, (m) => m.NotePage) },
                   { path: 'process-notes', lazy: page(record, (m) => m.ProcessNotesPage) },
+                  { path: 'formulation', lazy: page(record, (m) => m.FormulationPage) },
                 ],
               },
               {
                 path: 'admin/note-template',
                 element: <RequireRole roles={['admin']} />,
                 children: [{ index: true, lazy: page(record, (m) => m.NoteTemplatePage) }],
+              },
+              {
+                path: 'admin/ccrt-categories',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(record, (m) => m.CcrtCategoriesPage) }],
               },
               {
                 path: 'notes/search',

@@ -120,6 +120,11 @@ export function NotesPage() {
             {t.list.back}
           </Link>
           {list.data ? (
+            <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/formulation`}>
+              {t.list.formulationLink}
+            </Link>
+          ) : null}
+          {list.data ? (
             <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/process-notes`}>
               {t.list.processNotesLink}
             </Link>

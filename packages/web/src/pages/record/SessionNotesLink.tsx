@@ -1,13 +1,16 @@
 import { Link } from 'react-router';
 import { recordNavStrings as t } from './record-nav-strings';
 
-/** On a client's page (frame): the way to their progress notes. */
+/** On a client's page (frame): the way to their progress notes and their case formulation. */
 export function SessionNotesLink({ clientId }: { clientId: string }) {
   return (
     // Classes of the main stylesheet only: this sits in the frame's chunk, not this area's.
     <div className="button-row">
       <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/notes`}>
         {t.link}
+      </Link>
+      <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/formulation`}>
+        {t.formulation}
       </Link>
     </div>
   );

@@ -5,4 +5,6 @@ import '../../styles/record.css';
 export { NotesPage } from './NotesPage';
 export { NotePage } from './NotePage';
 export { NoteSearchPage } from './NoteSearchPage';
+export { FormulationPage } from './FormulationPage';
+export { CcrtCategoriesPage } from './CcrtCategoriesPage';
 export { ProcessNotePanel, ProcessNotesPage, NoteTemplatePage } from './process-index';

@@ -31,6 +31,7 @@ export const recordStrings = {
     title: (name: string) => (name ? `Session notes: ${name}` : 'Session notes'),
     lead: 'Progress notes are part of the clinical record: the client can ask to see them. Your private process notes are kept apart.',
     back: 'Back to the client',
+    formulationLink: 'Case formulation',
     withoutHeading: 'Sessions without a note',
     withoutEmpty: 'Every past session with you has a note.',
     write: 'Write the note',
