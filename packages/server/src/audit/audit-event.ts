@@ -111,6 +111,19 @@ export const AUDIT_ACTIONS = [
   'record.process_note_saved',
   'record.process_note_deleted',
   'record.process_notes_listed',
+  'letters.letterhead_viewed',
+  'letters.letterhead_changed',
+  'letters.templates_listed',
+  'letters.template_created',
+  'letters.template_changed',
+  'letters.template_deleted',
+  'letters.listed',
+  'letters.letter_created',
+  'letters.letter_viewed',
+  'letters.letter_saved',
+  'letters.letter_finalised',
+  'letters.letter_deleted',
+  'letters.pdf_downloaded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

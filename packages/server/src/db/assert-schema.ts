@@ -39,6 +39,9 @@ export const EXPECTED_TABLES = [
   'progress_note_versions',
   'progress_note_amendments',
   'process_notes',
+  'letterheads',
+  'letter_templates',
+  'letters',
 ] as const;
 
 export interface TableSecurity {
