@@ -59,7 +59,9 @@ describe('renderPdf', () => {
       ],
     });
     const read = await pdfText(pdf);
-    expect(read.pages[0]).toMatch(/6 December 2026\s+Dr Anna Patel\s+Canal Street Surgery\s+London N1 2BB\s+Dear Dr Patel,/);
+    expect(read.pages[0]).toMatch(
+      /6 December 2026\s+Dr Anna Patel\s+Canal Street Surgery\s+London N1 2BB\s+Dear Dr Patel,/,
+    );
     // The date sits at the right margin: pdf.js places its text beyond the middle of the page.
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })

@@ -24,14 +24,21 @@ export const downloadLetterRoute: FastifyPluginAsyncTypebox = async (app) => {
         params: Type.Object({ id: Uuid }),
         response: {
           ...withErrors({}),
-          200: { description: 'The letter (application/pdf)', content: { 'application/pdf': { schema: Type.String() } } },
+          200: {
+            description: 'The letter (application/pdf)',
+            content: { 'application/pdf': { schema: Type.String() } },
+          },
         },
       },
     },
     async (request, reply) => {
       const file = await app.ctx.access.run(actorOf(request), async (tx) => {
         const id = request.params.id.toLowerCase();
-        const row = await requireLetter(tx, id, { action: 'letters.pdf_downloaded', subjectType: 'letter', subjectId: id });
+        const row = await requireLetter(tx, id, {
+          action: 'letters.pdf_downloaded',
+          subjectType: 'letter',
+          subjectId: id,
+        });
         const timeZone = await practiceTimeZone(tx);
         const when = row.finalised_at ?? new Date();
         const draft = row.status === 'draft';
@@ -42,7 +49,10 @@ export const downloadLetterRoute: FastifyPluginAsyncTypebox = async (app) => {
           authorName: row.author_name,
           draft,
         });
-        tx.audit({ ...letterEvent('letters.pdf_downloaded', row), details: { status: row.status, version: row.version } });
+        tx.audit({
+          ...letterEvent('letters.pdf_downloaded', row),
+          details: { status: row.status, version: row.version },
+        });
         const day = new Intl.DateTimeFormat('en-CA', { timeZone }).format(when);
         return { pdf, name: `letter-${draft ? 'draft-' : ''}${day}-${id.slice(0, 8)}.pdf` };
       });

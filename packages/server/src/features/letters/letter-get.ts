@@ -21,7 +21,11 @@ export const getLetterRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       app.ctx.access.run(actorOf(request), async (tx) => {
         const id = request.params.id.toLowerCase();
-        const row = await requireLetter(tx, id, { action: 'letters.letter_viewed', subjectType: 'letter', subjectId: id });
+        const row = await requireLetter(tx, id, {
+          action: 'letters.letter_viewed',
+          subjectType: 'letter',
+          subjectId: id,
+        });
         tx.audit({ ...letterEvent('letters.letter_viewed', row), details: { version: row.version } });
         return { letter: await toLetter(tx, row) };
       }),

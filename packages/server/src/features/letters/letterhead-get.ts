@@ -24,4 +24,3 @@ export const getLetterheadRoute: FastifyPluginAsyncTypebox = async (app) => {
       }),
   );
 };
-

@@ -25,7 +25,10 @@ export const Letterhead = Type.Object(
     phone: Type.String({ maxLength: LIMITS.phone }),
     email: Type.String({ maxLength: LIMITS.email }),
     website: Type.String({ maxLength: LIMITS.website }),
-    footer: Type.String({ maxLength: LIMITS.footer, description: 'A line at the foot of every page, e.g. the ICO number' }),
+    footer: Type.String({
+      maxLength: LIMITS.footer,
+      description: 'A line at the foot of every page, e.g. the ICO number',
+    }),
   },
   { additionalProperties: false },
 );

@@ -41,6 +41,15 @@ export function placeholderProblems(text: string, field: string): FieldProblem[]
           : `“${match[0]}” is not a placeholder we know. Use one of the listed placeholders, such as {{client.name}}.`,
     });
   }
+  // A placeholder wrapped in a third brace ({{{client.name}}}) would print a stray brace around the value.
+  const triple = /\{\{\{[^{}]*\}\}\}?|\{\{[^{}]*\}\}\}/.exec(text);
+  if (triple) {
+    problems.push({
+      field,
+      message: `“${triple[0]}” has a brace too many: write a placeholder as {{name}}, with two braces on each side.`,
+    });
+    return problems;
+  }
   // Braces left over once the well-formed placeholders are taken out: an unclosed or stray one.
   const rest = text.replace(TOKEN, '');
   const stray = /\{\{[^]{0,30}|[^]{0,30}\}\}/.exec(rest);
