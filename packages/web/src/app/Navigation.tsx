@@ -5,6 +5,7 @@ import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
+import { lettersNav } from '../pages/letters/letters-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -45,6 +46,14 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: templateNav.to, label: templateNav.label },
     );
   }
+  // letters (admin) links: begin
+  if (hasRole(me, 'admin')) {
+    items.push(
+      { to: lettersNav.letterhead.to, label: lettersNav.letterhead.label },
+      { to: lettersNav.templates.to, label: lettersNav.templates.label },
+    );
+  }
+  // letters (admin) links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }
