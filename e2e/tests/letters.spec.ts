@@ -91,7 +91,7 @@ test('Ruth opens Priya’s letters from her page and finds the demo letter to he
   await expect(p.getByRole('heading', { level: 1, name: `Letters: ${PRIYA}` })).toBeVisible();
   lettersPath = new URL(p.url()).pathname;
   const letters = p.getByRole('list', { name: 'Letters' });
-  await expect(letters.getByRole('link', { name: 'To Dr Sarah Okafor' })).toBeVisible();
+  await expect(letters.getByRole('link', { name: 'To Dr Sarah Okafor', exact: true })).toBeVisible();
   await expect(letters.getByText('Filed', { exact: true })).toHaveCount(1);
   await expectNoSidewaysScroll(p, 'the letters list');
   await expectAccessible(p, 'letters');
@@ -183,7 +183,7 @@ test('Ruth files the letter after the confirmation, downloads it and sees it fil
   await shot(p, 'letters-list-phone-dark');
   await p
     .getByRole('list', { name: 'Letters' })
-    .getByRole('link', { name: `To ${GP}` })
+    .getByRole('link', { name: `To ${GP}`, exact: true })
     .click();
   await expect(p.getByText(SENTENCE)).toBeVisible();
   await expectAccessible(p, 'the filed letter (dark)');
