@@ -123,6 +123,13 @@ test('Ruth writes a letter to the GP from a template, saves it and previews the 
   const text = await body.inputValue();
   await body.fill(text.replace('\n\nYours sincerely,', `\n\n${SENTENCE}\n\nYours sincerely,`));
   await expect(p.getByText('You have changes that are not saved yet.')).toBeVisible();
+  // Leaving with unsaved changes asks first.
+  await p.getByRole('link', { name: 'All letters' }).click();
+  const leave = p.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(leave).toBeVisible();
+  await expectAccessible(p, 'the leave dialog');
+  await leave.getByRole('button', { name: 'Stay and save' }).click();
+  await expect(body).toHaveValue(new RegExp(SENTENCE.replace(/[()]/g, '\\$&')));
   await p.getByRole('button', { name: 'Save draft' }).click();
   await expect(p.getByText('Draft saved.')).toBeVisible();
   await expectNoSidewaysScroll(p, 'the letter editor');
@@ -138,9 +145,12 @@ test('Ruth writes a letter to the GP from a template, saves it and previews the 
 
 test('Ruth files the letter after the confirmation, downloads it and sees it filed in the list', async () => {
   const p = page();
+  // A change made after the last save is saved as the letter is filed.
+  await p.getByRole('textbox', { name: 'Subject' }).fill(`Re: ${PRIYA}, starting psychotherapy`);
   await p.getByRole('button', { name: 'File in the record…' }).click();
   const dialog = p.getByRole('alertdialog', { name: 'File this letter in the record?' });
   await expect(dialog.getByText(/cannot be changed or deleted/)).toBeVisible();
+  await expect(dialog.getByText(/latest changes are saved first/)).toBeVisible();
   await expectAccessible(p, 'the filing dialog');
   await dialog.getByRole('button', { name: 'File the letter' }).click();
 
@@ -158,7 +168,7 @@ test('Ruth files the letter after the confirmation, downloads it and sees it fil
     '14 Northside Mews',
     GP,
     'Canal Street Surgery',
-    `Re: ${PRIYA}`,
+    `Re: ${PRIYA}, starting psychotherapy`,
     SENTENCE,
     'Yours sincerely,',
     'Dr Ruth Mensah',

@@ -9,6 +9,7 @@ import { TextInput } from '../../components/TextInput';
 import { useFieldErrors } from '../../components/use-field-errors';
 import { useRewardEarly } from '../../components/use-reward-early';
 import { TextAreaField } from '../portal/TextAreaField';
+import { LetterLeaveGuard } from './LetterLeaveGuard';
 import {
   LIMITS,
   pdfUrl,
@@ -71,10 +72,26 @@ export function LetterEditor({ letter, onReload }: { letter: Letter; onReload: (
       },
     );
   };
-  const toList = () => void navigate(`/clients/${encodeURIComponent(letter.clientId)}/letters`);
+  const leaving = useRef(false);
+  const toList = () => {
+    leaving.current = true;
+    void navigate(`/clients/${encodeURIComponent(letter.clientId)}/letters`);
+  };
+  /** Files the letter as it reads now: unsaved changes are saved first, at the version they were made over. */
+  const file = (close: () => void) => {
+    if (!dirty) {
+      finalise.mutate(letter.version, { onSuccess: close });
+      return;
+    }
+    save.mutate(
+      { baseVersion: letter.version, ...text },
+      { onSuccess: (next) => finalise.mutate(next.version, { onSuccess: close }) },
+    );
+  };
 
   return (
     <div className="stack">
+      <LetterLeaveGuard unsaved={dirty} isAllowed={() => leaving.current} />
       <Form className="card stack-small" validationErrors={errors} onSubmit={submit}>
         <TextInput
           label={t.letter.recipientName}
@@ -122,15 +139,17 @@ export function LetterEditor({ letter, onReload }: { letter: Letter; onReload: (
           <ConfirmDialog
             trigger={<Button className="button button-primary">{t.letter.finalise}</Button>}
             title={t.letter.finaliseTitle}
-            body={<p>{dirty ? t.letter.finaliseUnsaved : t.letter.finaliseBody}</p>}
+            body={
+              <>
+                <p>{t.letter.finaliseBody}</p>
+                {dirty ? <p>{t.letter.finaliseUnsaved}</p> : null}
+              </>
+            }
             confirmLabel={t.letter.finaliseConfirm}
             tone="primary"
-            pending={finalise.isPending}
-            error={finalise.error}
-            onConfirm={(close) => {
-              if (dirty) return;
-              finalise.mutate(letter.version, { onSuccess: close });
-            }}
+            pending={save.isPending || finalise.isPending}
+            error={finalise.error ?? (dirty ? save.error : null)}
+            onConfirm={file}
           />
           <ConfirmDialog
             trigger={<Button className="button button-quiet">{t.letter.discard}</Button>}

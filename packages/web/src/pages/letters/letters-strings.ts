@@ -51,7 +51,7 @@ export const lettersStrings = {
     finaliseBody:
       'Once filed, the letter is part of the client’s record and cannot be changed or deleted. It will carry today’s date and the practice’s letterhead. If something needs correcting later, write a new letter.',
     finaliseConfirm: 'File the letter',
-    finaliseUnsaved: 'Save your changes before filing the letter.',
+    finaliseUnsaved: 'Your latest changes are saved first, then the letter is filed as it reads now.',
     filed: 'The letter is filed in the record.',
     discard: 'Discard draft…',
     discardTitle: 'Discard this draft?',
@@ -60,6 +60,12 @@ export const lettersStrings = {
     download: 'Download PDF',
     stale: 'Reload the letter',
     by: (name: string) => `Written by ${name}`,
+  },
+  leave: {
+    title: 'Leave without saving?',
+    body: 'Your latest changes to this letter are not saved. If you leave now, they are lost.',
+    stay: 'Stay and save',
+    leave: 'Leave without saving',
   },
   letterhead: {
     title: 'Letterhead',
