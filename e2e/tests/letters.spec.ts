@@ -155,6 +155,7 @@ test('Ruth files the letter after the confirmation, downloads it and sees it fil
   await dialog.getByRole('button', { name: 'File the letter' }).click();
 
   await expect(p.getByText(/^Filed in the record on .*A filed letter cannot be changed\.$/)).toBeVisible();
+  await expect(p.getByText('The letter is filed in the record.')).toBeVisible();
   await expect(p.getByRole('textbox', { name: 'Letter' })).toHaveCount(0);
   await expect(p.getByText(SENTENCE)).toBeVisible();
   await expectAccessible(p, 'the filed letter');

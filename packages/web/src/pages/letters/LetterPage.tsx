@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useCurrentUser } from '../../app/current-user';
+import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
@@ -10,9 +11,10 @@ import { pdfUrl, useLetter, type Letter } from './letters-api';
 import { lettersStrings as t } from './letters-strings';
 
 /** A letter as it stands (filed, or another therapist's draft): read-only, with its PDF. */
-function LetterView({ letter }: { letter: Letter }) {
+function LetterView({ letter, justFiled }: { letter: Letter; justFiled: boolean }) {
   return (
     <article className="card stack-small letters-view">
+      <FormStatus success={justFiled ? t.letter.filed : null} />
       <p className="letters-recipient">
         {[letter.recipientName, ...letter.recipientAddress.split('\n')].filter((l) => l.trim()).join('\n')}
       </p>
@@ -46,6 +48,13 @@ export function LetterPage() {
         ? t.letter.leadDraft
         : t.letter.leadOtherDraft(l.author.displayName);
   const reload = () => void letter.refetch().then(() => setLoads((n) => n + 1));
+  // Filed here and now (the draft became final while open): say so, for everyone and screen readers.
+  const seen = useRef<Letter['status'] | undefined>(undefined);
+  const [justFiled, setJustFiled] = useState(false);
+  useEffect(() => {
+    if (seen.current === 'draft' && l?.status === 'final') setJustFiled(true);
+    seen.current = l?.status;
+  }, [l?.status]);
   return (
     <Page
       title={l ? t.letter.title(l.recipientName) : t.letter.titleFallback}
@@ -61,7 +70,7 @@ export function LetterPage() {
         l.status === 'draft' && mine ? (
           <LetterEditor key={`${l.id}:${loads}`} letter={l} onReload={reload} />
         ) : (
-          <LetterView letter={l} />
+          <LetterView letter={l} justFiled={justFiled} />
         )
       ) : null}
     </Page>
