@@ -118,6 +118,19 @@ export const AUDIT_ACTIONS = [
   'record.defences_trend_viewed',
   'record.ccrt_categories_viewed',
   'record.ccrt_categories_changed',
+  'letters.letterhead_viewed',
+  'letters.letterhead_changed',
+  'letters.templates_listed',
+  'letters.template_created',
+  'letters.template_changed',
+  'letters.template_deleted',
+  'letters.listed',
+  'letters.letter_created',
+  'letters.letter_viewed',
+  'letters.letter_saved',
+  'letters.letter_finalised',
+  'letters.letter_deleted',
+  'letters.pdf_downloaded',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -134,4 +134,28 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `formulation_reviews.text_enc:${String(row.id)}`,
   },
+  {
+    table: 'letters',
+    column: 'recipient_name_enc',
+    idColumns: ['id'],
+    context: (row) => `letters.recipient_name_enc:${String(row.id)}`,
+  },
+  {
+    table: 'letters',
+    column: 'recipient_address_enc',
+    idColumns: ['id'],
+    context: (row) => `letters.recipient_address_enc:${String(row.id)}`,
+  },
+  {
+    table: 'letters',
+    column: 'subject_enc',
+    idColumns: ['id'],
+    context: (row) => `letters.subject_enc:${String(row.id)}`,
+  },
+  {
+    table: 'letters',
+    column: 'body_enc',
+    idColumns: ['id'],
+    context: (row) => `letters.body_enc:${String(row.id)}`,
+  },
 ];

@@ -43,6 +43,9 @@ export const EXPECTED_TABLES = [
   'formulations',
   'formulation_versions',
   'formulation_reviews',
+  'letterheads',
+  'letter_templates',
+  'letters',
 ] as const;
 
 export interface TableSecurity {

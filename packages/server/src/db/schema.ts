@@ -16,6 +16,7 @@ import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
 import { recordSchema } from './record-schema.js';
 import { formulationSchema } from './formulation-schema.js';
+import { lettersSchema } from './letters-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -252,4 +253,5 @@ export const schema = {
   ...journalSchema,
   ...recordSchema,
   ...formulationSchema,
+  ...lettersSchema,
 };

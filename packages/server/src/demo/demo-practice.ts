@@ -8,6 +8,7 @@ import { seedDemoFrame } from './demo-frame.js';
 import { seedDemoJournal } from './demo-journal.js';
 import { seedDemoRecord } from './demo-record.js';
 import { seedDemoFormulation } from './demo-formulation.js';
+import { seedDemoLetters } from './demo-letters.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -98,6 +99,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const journal = await seedDemoJournal(tx, userIds);
       const record = await seedDemoRecord(tx, userIds);
       const formulation = await seedDemoFormulation(tx, userIds);
+      const letters = await seedDemoLetters(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -115,6 +117,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           processNotes: record.processNotes,
           formulations: formulation.formulations,
           formulationReviews: formulation.reviews,
+          letters: letters.letters,
         },
       });
       return { practiceId, userIds };

@@ -13,6 +13,7 @@ import { frameRoutes } from './frame/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { recordRoutes } from './record/routes.js';
 import { formulationRoutes } from './formulation/routes.js';
+import { letterRoutes } from './letters/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -28,3 +29,4 @@ featureRoutes.push(frameRoutes);
 featureRoutes.push(journalRoutes);
 featureRoutes.push(recordRoutes);
 featureRoutes.push(formulationRoutes);
+featureRoutes.push(letterRoutes);

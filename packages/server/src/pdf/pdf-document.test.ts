@@ -46,4 +46,32 @@ describe('renderPdf', () => {
     expect(read.pages.length).toBeGreaterThan(3);
     expect(read.pages.at(-1)).toContain(`Page ${read.pages.length} of ${read.pages.length}`);
   });
+
+  it('keeps lines together, right-aligned when asked (a letter’s date and address)', async () => {
+    const pdf = await renderPdf({
+      title: 'Letter',
+      author: 'Test',
+      blocks: [
+        { kind: 'lines', lines: ['6 December 2026'], align: 'right' },
+        { kind: 'lines', lines: ['Dr Anna Patel', 'Canal Street Surgery', 'London N1 2BB'] },
+        { kind: 'lines', lines: [] },
+        { kind: 'paragraph', text: 'Dear Dr Patel,' },
+      ],
+    });
+    const read = await pdfText(pdf);
+    expect(read.pages[0]).toMatch(
+      /6 December 2026\s+Dr Anna Patel\s+Canal Street Surgery\s+London N1 2BB\s+Dear Dr Patel,/,
+    );
+    // The date sits at the right margin: pdf.js places its text beyond the middle of the page.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
+      .promise;
+    const page = await document.getPage(1);
+    const items = (await page.getTextContent()).items.filter((i) => 'str' in i);
+    const date = items.find((i) => 'str' in i && i.str === '6 December 2026');
+    const name = items.find((i) => 'str' in i && i.str === 'Dr Anna Patel');
+    expect(date && 'transform' in date ? (date.transform[4] as number) : 0).toBeGreaterThan(300);
+    expect(name && 'transform' in name ? (name.transform[4] as number) : 999).toBeLessThan(100);
+    await document.destroy();
+  });
 });

@@ -18,6 +18,8 @@ export type PdfBlock =
   | { kind: 'meta'; text: string }
   /** Label: value rows, e.g. the facts of a session. */
   | { kind: 'fields'; rows: readonly (readonly [string, string])[] }
+  /** Lines kept together without paragraph gaps, e.g. an address or a date; `right` for a letter's date. */
+  | { kind: 'lines'; lines: readonly string[]; align?: 'left' | 'right' }
   | { kind: 'pageBreak' };
 
 export interface PdfSpec {
@@ -84,10 +86,18 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
   });
 
   const width = doc.page.width - MARGIN * 2;
-  const write = (tag: string, font: 'body' | 'bold', size: number, colour: string, text: string, gap: number) => {
+  const write = (
+    tag: string,
+    font: 'body' | 'bold',
+    size: number,
+    colour: string,
+    text: string,
+    gap: number,
+    align: 'left' | 'right' = 'left',
+  ) => {
     doc.addStructure(
       doc.struct(tag, {}, () => {
-        doc.font(font).fontSize(size).fillColor(colour).text(printable(text), { width, lineGap: 2 });
+        doc.font(font).fontSize(size).fillColor(colour).text(printable(text), { width, lineGap: 2, align });
       }),
     );
     doc.moveDown(gap);
@@ -125,6 +135,10 @@ export function renderPdf(spec: PdfSpec): Promise<Buffer> {
           );
         }
         doc.moveDown(0.6);
+        break;
+      case 'lines':
+        if (block.lines.length > 0) write('P', 'body', 10.5, INK, block.lines.join('\n'), 0, block.align);
+        doc.moveDown(0.8);
         break;
       case 'pageBreak':
         doc.addPage();

@@ -6,6 +6,7 @@ import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
 import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
+import { lettersNav } from '../pages/letters/letters-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -47,6 +48,14 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: ccrtCategoriesNav.to, label: ccrtCategoriesNav.label },
     );
   }
+  // letters (admin) links: begin
+  if (hasRole(me, 'admin')) {
+    items.push(
+      { to: lettersNav.letterhead.to, label: lettersNav.letterhead.label },
+      { to: lettersNav.templates.to, label: lettersNav.templates.label },
+    );
+  }
+  // letters (admin) links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

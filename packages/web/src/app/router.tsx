@@ -22,6 +22,8 @@ const journal = () => import('../pages/journal');
 const journalShared = () => import('../pages/journal-shared');
 // record (therapist)
 const record = () => import('../pages/record');
+// letters (therapist, admin)
+const letters = () => import('../pages/letters');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -150,6 +152,23 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(record, (m) => m.NoteSearchPage) }],
               },
               // record (therapist) routes: end
+              // letters (therapist, admin) routes: begin
+              {
+                path: 'clients/:clientId/letters',
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { index: true, lazy: page(letters, (m) => m.LettersPage) },
+                  { path: ':letterId', lazy: page(letters, (m) => m.LetterPage) },
+                ],
+              },
+              {
+                element: <RequireRole roles={['admin']} />,
+                children: [
+                  { path: 'admin/letterhead', lazy: page(letters, (m) => m.LetterheadPage) },
+                  { path: 'admin/letter-templates', lazy: page(letters, (m) => m.LetterTemplatesPage) },
+                ],
+              },
+              // letters (therapist, admin) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

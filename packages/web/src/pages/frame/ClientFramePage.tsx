@@ -23,6 +23,7 @@ import { SessionsSection } from './SessionsSection';
 import { useFocusRescue } from '../../components/use-focus-rescue';
 import { SharedJournalLink } from '../journal-shared/SharedJournalLink';
 import { SessionNotesLink } from '../record/SessionNotesLink';
+import { LettersLink } from '../letters/LettersLink';
 
 function StartEpisode({
   clientId,
@@ -145,6 +146,7 @@ export function ClientFramePage() {
           <FormStatus success={message} />
           <SharedJournalLink clientId={clientId} />
           <SessionNotesLink clientId={clientId} />
+          <LettersLink clientId={clientId} />
           <QueryStatus query={episodes} />
           {episodes.data ? <QueryStatus query={settings} /> : null}
           {episodes.data && settings.data ? <QueryStatus query={locations} /> : null}

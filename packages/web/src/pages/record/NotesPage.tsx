@@ -9,6 +9,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
 import { formatDate, formatDateTime, isoOf } from '../../lib/format';
+import { LettersLink } from '../letters/LettersLink';
 import { recordKeys, useNoteList, useStartNote } from './record-api';
 import { noteBadges } from './record-format';
 import { recordStrings as t } from './record-strings';
@@ -129,6 +130,7 @@ export function NotesPage() {
               {t.list.processNotesLink}
             </Link>
           ) : null}
+          {list.data ? <LettersLink clientId={clientId} bare /> : null}
         </>
       }
     >
