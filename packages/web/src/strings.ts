@@ -624,6 +624,17 @@ const en = {
     'record.process_note_saved': 'Process note saved (by its author)',
     'record.process_note_deleted': 'Process note deleted (by its author)',
     'record.process_notes_listed': 'Process notes listed (by their author)',
+    'subject_access.requests_listed': 'Subject access requests listed',
+    'subject_access.request_viewed': 'Subject access request opened',
+    'subject_access.request_created': 'Subject access request recorded',
+    'subject_access.request_updated': 'Subject access request updated',
+    'subject_access.request_extended': 'Subject access deadline extended',
+    'subject_access.request_closed': 'Subject access request closed (withdrawn or refused)',
+    'subject_access.reviews_listed': 'Process notes to review for subject access listed (by their author)',
+    'subject_access.process_note_decided': 'Process note included or withheld for subject access (by its author)',
+    'subject_access.pack_prepared': 'Subject access pack prepared',
+    'subject_access.pack_downloaded': 'Subject access pack downloaded',
+    'subject_access.delivered': 'Subject access pack delivery recorded',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -654,6 +665,9 @@ const en = {
     process_notes: 'Process notes about a client (their author’s list)',
     note_settings: 'The note template',
     therapist_settings: 'Frame settings',
+    subject_access_request: 'A subject access request',
+    subject_access_pack: 'A subject access pack',
+    subject_access_reviews: 'Process notes to review for subject access',
   } as Record<string, string>,
 
   devices: {

@@ -111,6 +111,17 @@ export const AUDIT_ACTIONS = [
   'record.process_note_saved',
   'record.process_note_deleted',
   'record.process_notes_listed',
+  'subject_access.requests_listed',
+  'subject_access.request_viewed',
+  'subject_access.request_created',
+  'subject_access.request_updated',
+  'subject_access.request_extended',
+  'subject_access.request_closed',
+  'subject_access.reviews_listed',
+  'subject_access.process_note_decided',
+  'subject_access.pack_prepared',
+  'subject_access.pack_downloaded',
+  'subject_access.delivered',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

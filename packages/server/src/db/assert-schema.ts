@@ -39,6 +39,10 @@ export const EXPECTED_TABLES = [
   'progress_note_versions',
   'progress_note_amendments',
   'process_notes',
+  'subject_access_requests',
+  'subject_access_decisions',
+  'subject_access_packs',
+  'subject_access_deliveries',
 ] as const;
 
 export interface TableSecurity {
