@@ -5,6 +5,7 @@ import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
+import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -45,6 +46,10 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: templateNav.to, label: templateNav.label },
     );
   }
+  // subject access links: begin
+  if (hasRole(me, 'admin')) items.push(subjectAccessNav.admin);
+  if (hasRole(me, 'therapist')) items.push(subjectAccessNav.therapist);
+  // subject access links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

@@ -66,8 +66,21 @@ export function NewRequestPage() {
               ...list.map((c) => ({ value: c.id, label: c.displayName })),
             ]}
           />
-          <DayField label={t.create.received} name="receivedOn" value={receivedOn} onChange={setReceivedOn} max={today} isRequired />
-          <SelectField label={t.create.channel} name="channel" value={channel} onChange={setChannel} options={options(t.channel) as { value: Channel; label: string }[]} />
+          <DayField
+            label={t.create.received}
+            name="receivedOn"
+            value={receivedOn}
+            onChange={setReceivedOn}
+            max={today}
+            isRequired
+          />
+          <SelectField
+            label={t.create.channel}
+            name="channel"
+            value={channel}
+            onChange={setChannel}
+            options={options(t.channel) as { value: Channel; label: string }[]}
+          />
           <SelectField
             label={t.create.requester}
             name="requester"
@@ -86,7 +99,13 @@ export function NewRequestPage() {
               maxLength={5000}
             />
           ) : null}
-          <DayField label={t.create.identityOn} name="identityCheckedOn" value={identityOn} onChange={setIdentityOn} max={today} />
+          <DayField
+            label={t.create.identityOn}
+            name="identityCheckedOn"
+            value={identityOn}
+            onChange={setIdentityOn}
+            max={today}
+          />
           <SelectField
             label={t.create.identityMethod}
             name="identityMethod"
@@ -94,7 +113,14 @@ export function NewRequestPage() {
             onChange={setIdentityMethod}
             options={options(t.identity) as { value: IdentityMethod | ''; label: string }[]}
           />
-          <TextAreaField label={t.create.notes} name="notes" value={notes} onChange={setNotes} description={t.create.notesHint} maxLength={5000} />
+          <TextAreaField
+            label={t.create.notes}
+            name="notes"
+            value={notes}
+            onChange={setNotes}
+            description={t.create.notesHint}
+            maxLength={5000}
+          />
           <FormStatus pending={create.isPending} pendingText={t.create.saving} error={create.error} />
           <div className="button-row">
             <ActionButton type="submit" className="button button-primary" isPending={create.isPending}>

@@ -23,7 +23,10 @@ export function RequestsPage() {
           {requests.data.map((r) => (
             <li key={r.id} className={r.overdue ? 'card sar-item sar-item-overdue' : 'card sar-item'}>
               <h2 className="sar-item-name">
-                <Link to={`/admin/subject-access/${encodeURIComponent(r.id)}`} aria-label={t.list.open(r.client.displayName)}>
+                <Link
+                  to={`/admin/subject-access/${encodeURIComponent(r.id)}`}
+                  aria-label={t.list.open(r.client.displayName)}
+                >
                   {r.client.displayName}
                 </Link>
               </h2>

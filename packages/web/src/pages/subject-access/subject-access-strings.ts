@@ -126,7 +126,8 @@ export const sarStrings = {
     deliver: 'Record delivery',
     delivered: 'Delivery recorded.',
     deliveries: 'Deliveries',
-    deliveryLine: (v: number, how: string, on: string, who: string) => `Version ${v} · ${how} · ${on} · recorded by ${who}`,
+    deliveryLine: (v: number, how: string, on: string, who: string) =>
+      `Version ${v} · ${how} · ${on} · recorded by ${who}`,
     closeHeading: 'Close without a pack',
     closeOutcome: 'Outcome',
     withdrawn: 'Withdrawn by the requester',
@@ -140,7 +141,8 @@ export const sarStrings = {
   reviews: {
     title: 'Subject access: process notes to review',
     lead: 'Someone has asked for a copy of their records. Your process notes stay out of the pack unless you include them. Only you can read them here; the admin sees only how many you have decided.',
-    empty: 'There is nothing to review: no open subject access request concerns a client you have written process notes about.',
+    empty:
+      'There is nothing to review: no open subject access request concerns a client you have written process notes about.',
     requestHeading: (name: string) => `${name}`,
     requestMeta: (received: string, due: string) => `Request received ${received}; due by ${due}.`,
     general: 'General process note',
