@@ -33,6 +33,7 @@ const areas = {
   'client journal (entries, not ready, export)': [entryKey, 'src/pages/journal/index.ts'],
   'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
   'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
+  'subject access (requests, packs, process-note review)': [entryKey, 'src/pages/subject-access/index.ts'],
 };
 
 let failed = false;
