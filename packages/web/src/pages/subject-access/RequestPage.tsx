@@ -13,6 +13,14 @@ import type { SarDetail } from './subject-access-types';
 
 const OPEN = new Set(['received', 'in_preparation', 'pack_ready']);
 
+/** “6 December 2026 (Photo identification)”, either part alone, or “Not checked yet”. */
+function identityLine(r: SarDetail): string {
+  const how = r.identityMethod ? t.identity[r.identityMethod] : null;
+  if (r.identityCheckedOn && how) return `${formatDay(r.identityCheckedOn)} (${how})`;
+  if (r.identityCheckedOn) return formatDay(r.identityCheckedOn);
+  return how ?? t.request.identityNot;
+}
+
 /** /admin/subject-access/:id — one request: facts, deadline, process-note decisions as counts, packs, delivery. */
 export function RequestPage() {
   const id = useParams().id ?? '';
@@ -108,11 +116,7 @@ function RequestView({ r }: { r: SarDetail }) {
           ) : null}
           <div>
             <dt>{t.request.identity}</dt>
-            <dd>
-              {r.identityCheckedOn || r.identityMethod
-                ? `${formatDay(r.identityCheckedOn, '')} ${r.identityMethod ? `(${t.identity[r.identityMethod]})` : ''}`.trim()
-                : t.request.identityNot}
-            </dd>
+            <dd>{identityLine(r)}</dd>
           </div>
           <div>
             <dt>{t.request.notes}</dt>
