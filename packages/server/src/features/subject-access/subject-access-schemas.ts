@@ -6,8 +6,11 @@ import { IsoDate } from '../frame/frame-schemas.js';
 
 export const MAX_SAR_TEXT = 5000;
 
-/** A reason or note a person writes: required reasons refuse an empty one with a message. */
-export const Reason = Type.String({ minLength: 1, maxLength: MAX_SAR_TEXT, description: 'Why, in a sentence or two' });
+/**
+ * A reason a person writes. Required, but an empty or blank one is refused by the route with a message
+ * that says which reason is missing (the schema's own "at least 1 characters" would not).
+ */
+export const Reason = Type.String({ maxLength: MAX_SAR_TEXT, description: 'Why, in a sentence or two' });
 export const OptionalText = Type.String({ maxLength: MAX_SAR_TEXT });
 
 export const Channel = Type.Union(

@@ -90,6 +90,12 @@ describe('recording a request', () => {
       [recent.id, false],
     ]);
     expect(list[0].daysLeft).toBeLessThan(0);
+    const noReason = await send('POST', `/api/subject-access/requests/${old.id}/close`, w.adminCookie, {
+      outcome: 'refused',
+      reason: '',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toBe('Please give the reason for refusing the request.');
     const closed = await ok('POST', `/api/subject-access/requests/${old.id}/close`, w.adminCookie, {
       outcome: 'withdrawn',
       reason: 'The client wrote to withdraw it.',
@@ -117,7 +123,7 @@ describe('extending the deadline', () => {
         { dueOn: addCalendarMonths(latest, 1), reason: 'Complex', clientToldOn: dayOffset(0) },
         /two further months at most/,
       ],
-      [{ dueOn: latest, reason: '', clientToldOn: dayOffset(0) }, /./],
+      [{ dueOn: latest, reason: '', clientToldOn: dayOffset(0) }, /reason for the extension/],
       [{ dueOn: latest, reason: '   ', clientToldOn: dayOffset(0) }, /reason for the extension/],
       [{ dueOn: latest, clientToldOn: dayOffset(0) }, /reason/],
       [{ dueOn: latest, reason: 'Complex', clientToldOn: dayOffset(1) }, /cannot be in the future/],
