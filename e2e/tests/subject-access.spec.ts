@@ -91,6 +91,9 @@ test('Morgan records a subject access request for Priya', async ({ browser }) =>
 
   await p.getByRole('link', { name: 'Record a request' }).click();
   await expect(p.getByRole('heading', { level: 1, name: 'Record a subject access request' })).toBeVisible();
+  // Without a client, the form says so and sends nothing.
+  await p.getByRole('button', { name: 'Record the request' }).click();
+  await expect(p.getByRole('alert')).toHaveText('Please choose the client whose request this is.');
   await p.getByLabel('Client', { exact: true }).selectOption({ label: PRIYA });
   await p.getByLabel('How the request was made').selectOption({ label: 'By e-mail' });
   await p.getByLabel('How identity was checked').selectOption({ label: 'Known to the practice (a current client)' });

@@ -31,9 +31,12 @@ export function NewRequestPage() {
   const [identityOn, setIdentityOn] = useState('');
   const [identityMethod, setIdentityMethod] = useState<IdentityMethod | ''>('');
   const [notes, setNotes] = useState('');
+  const [noClient, setNoClient] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    setNoClient(!clientId);
+    if (!clientId) return;
     create.mutate(
       {
         clientId,
@@ -60,7 +63,10 @@ export function NewRequestPage() {
             label={t.create.client}
             name="clientId"
             value={clientId}
-            onChange={setClientId}
+            onChange={(id) => {
+              setClientId(id);
+              if (id) setNoClient(false);
+            }}
             options={[
               { value: '', label: t.create.chooseClient },
               ...list.map((c) => ({ value: c.id, label: c.displayName })),
@@ -121,6 +127,11 @@ export function NewRequestPage() {
             description={t.create.notesHint}
             maxLength={5000}
           />
+          {noClient ? (
+            <p className="notice notice-error" role="alert">
+              {t.create.clientMissing}
+            </p>
+          ) : null}
           <FormStatus pending={create.isPending} pendingText={t.create.saving} error={create.error} />
           <div className="button-row">
             <ActionButton type="submit" className="button button-primary" isPending={create.isPending}>

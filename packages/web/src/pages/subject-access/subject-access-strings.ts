@@ -56,6 +56,7 @@ export const sarStrings = {
     lead: 'The due date follows from the date the request was received.',
     client: 'Client',
     chooseClient: 'Choose a client',
+    clientMissing: 'Please choose the client whose request this is.',
     noClients: 'There are no clients in the practice yet.',
     received: 'Date received',
     channel: 'How the request was made',
