@@ -3,6 +3,14 @@ import type { PackDocument } from './pack-document.js';
 import { packPrinter, words } from './pack-section.js';
 import { PACK_SECTIONS } from './pack-sections/index.js';
 
+const CHANNELS: Record<string, string> = {
+  in_writing: 'In writing',
+  email: 'By e-mail',
+  verbally: 'Verbally',
+  portal: 'Through the client portal',
+  other: 'Another way',
+};
+
 /**
  * The PDF of a pack, rendered from the stored JSON (never from the live record), so the PDF and the
  * JSON always say the same: a cover page with the request, then each section on its own page.
@@ -21,7 +29,7 @@ export function packPdf(document: PackDocument, sha256: string): Promise<Buffer>
       kind: 'fields',
       rows: [
         ['Request received', print.date(document.request.receivedOn)],
-        ['Made', words(document.request.channel)],
+        ['Made', CHANNELS[document.request.channel] ?? words(document.request.channel)],
         ['Requested by', document.request.requester === 'client' ? 'You' : 'Someone acting on your behalf'],
         ['Response due by', print.date(document.request.dueOn)],
         ['Pack version', String(document.version)],

@@ -134,13 +134,14 @@ export const progressNotesSection = packSection<ProgressNotesData>({
     ]);
     if (blocks.length === 0) blocks.push({ kind: 'paragraph', text: 'No signed session notes are recorded.' });
     if (data.unsignedDrafts > 0) {
+      const one = data.unsignedDrafts === 1;
       blocks.push({
         kind: 'meta',
-        text:
-          `${data.unsignedDrafts} ${data.unsignedDrafts === 1 ? 'note was' : 'notes were'} still an unsigned draft when ` +
-          'this pack was prepared and ' +
-          (data.unsignedDrafts === 1 ? 'is' : 'are') +
-          ' not included; ask the practice for them once signed.',
+        text: one
+          ? '1 note was still an unsigned draft when this pack was prepared and is not included; ' +
+            'you can ask the practice for it once it is signed.'
+          : `${data.unsignedDrafts} notes were still unsigned drafts when this pack was prepared and are not ` +
+            'included; you can ask the practice for them once they are signed.',
       });
     }
     return blocks;
