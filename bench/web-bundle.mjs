@@ -34,6 +34,7 @@ const areas = {
   'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
   'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
   'letters (letters, letterhead, templates)': [entryKey, 'src/pages/letters/index.ts'],
+  'subject access (requests, packs, process-note review)': [entryKey, 'src/pages/subject-access/index.ts'],
 };
 
 let failed = false;

@@ -644,6 +644,17 @@ const en = {
     'letters.letter_finalised': 'Letter filed in the record',
     'letters.letter_deleted': 'Draft letter discarded',
     'letters.pdf_downloaded': 'Letter downloaded as PDF',
+    'subject_access.requests_listed': 'Subject access requests listed',
+    'subject_access.request_viewed': 'Subject access request opened',
+    'subject_access.request_created': 'Subject access request recorded',
+    'subject_access.request_updated': 'Subject access request updated',
+    'subject_access.request_extended': 'Subject access deadline extended',
+    'subject_access.request_closed': 'Subject access request closed (withdrawn or refused)',
+    'subject_access.reviews_listed': 'Process notes to review for subject access listed (by their author)',
+    'subject_access.process_note_decided': 'Process note included or withheld for subject access (by its author)',
+    'subject_access.pack_prepared': 'Subject access pack prepared',
+    'subject_access.pack_downloaded': 'Subject access pack downloaded',
+    'subject_access.delivered': 'Subject access pack delivery recorded',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -678,6 +689,9 @@ const en = {
     letterhead: 'The letterhead',
     letter_template: 'A letter template',
     therapist_settings: 'Frame settings',
+    subject_access_request: 'A subject access request',
+    subject_access_pack: 'A subject access pack',
+    subject_access_reviews: 'Process notes to review for subject access',
   } as Record<string, string>,
 
   devices: {

@@ -131,6 +131,17 @@ export const AUDIT_ACTIONS = [
   'letters.letter_finalised',
   'letters.letter_deleted',
   'letters.pdf_downloaded',
+  'subject_access.requests_listed',
+  'subject_access.request_viewed',
+  'subject_access.request_created',
+  'subject_access.request_updated',
+  'subject_access.request_extended',
+  'subject_access.request_closed',
+  'subject_access.reviews_listed',
+  'subject_access.process_note_decided',
+  'subject_access.pack_prepared',
+  'subject_access.pack_downloaded',
+  'subject_access.delivered',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -158,4 +158,40 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `letters.body_enc:${String(row.id)}`,
   },
+  {
+    table: 'subject_access_requests',
+    column: 'representative_enc',
+    idColumns: ['id'],
+    context: (row) => `subject_access_requests.representative_enc:${String(row.id)}`,
+  },
+  {
+    table: 'subject_access_requests',
+    column: 'notes_enc',
+    idColumns: ['id'],
+    context: (row) => `subject_access_requests.notes_enc:${String(row.id)}`,
+  },
+  {
+    table: 'subject_access_requests',
+    column: 'extension_reason_enc',
+    idColumns: ['id'],
+    context: (row) => `subject_access_requests.extension_reason_enc:${String(row.id)}`,
+  },
+  {
+    table: 'subject_access_requests',
+    column: 'closed_reason_enc',
+    idColumns: ['id'],
+    context: (row) => `subject_access_requests.closed_reason_enc:${String(row.id)}`,
+  },
+  {
+    table: 'subject_access_packs',
+    column: 'body_enc',
+    idColumns: ['id'],
+    context: (row) => `subject_access_packs.body_enc:${String(row.id)}`,
+  },
+  {
+    table: 'subject_access_decisions',
+    column: 'reason_enc',
+    idColumns: ['request_id', 'process_note_id'],
+    context: (row) => `subject_access_decisions.reason_enc:${String(row.request_id)}:${String(row.process_note_id)}`,
+  },
 ];

@@ -46,6 +46,10 @@ export const EXPECTED_TABLES = [
   'letterheads',
   'letter_templates',
   'letters',
+  'subject_access_requests',
+  'subject_access_decisions',
+  'subject_access_packs',
+  'subject_access_deliveries',
 ] as const;
 
 export interface TableSecurity {

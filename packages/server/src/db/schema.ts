@@ -17,6 +17,7 @@ import { journalSchema } from './journal-schema.js';
 import { recordSchema } from './record-schema.js';
 import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
+import { subjectAccessSchema } from './subject-access-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -254,4 +255,5 @@ export const schema = {
   ...recordSchema,
   ...formulationSchema,
   ...lettersSchema,
+  ...subjectAccessSchema,
 };

@@ -9,6 +9,7 @@ import { seedDemoJournal } from './demo-journal.js';
 import { seedDemoRecord } from './demo-record.js';
 import { seedDemoFormulation } from './demo-formulation.js';
 import { seedDemoLetters } from './demo-letters.js';
+import { seedDemoSubjectAccess } from './demo-subject-access.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -100,6 +101,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const record = await seedDemoRecord(tx, userIds);
       const formulation = await seedDemoFormulation(tx, userIds);
       const letters = await seedDemoLetters(tx, userIds);
+      const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -118,6 +120,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           formulations: formulation.formulations,
           formulationReviews: formulation.reviews,
           letters: letters.letters,
+          subjectAccessRequests: subjectAccess.requests,
         },
       });
       return { practiceId, userIds };

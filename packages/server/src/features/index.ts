@@ -14,6 +14,7 @@ import { journalRoutes } from './journal/routes.js';
 import { recordRoutes } from './record/routes.js';
 import { formulationRoutes } from './formulation/routes.js';
 import { letterRoutes } from './letters/routes.js';
+import { subjectAccessRoutes } from './subject-access/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -30,3 +31,4 @@ featureRoutes.push(journalRoutes);
 featureRoutes.push(recordRoutes);
 featureRoutes.push(formulationRoutes);
 featureRoutes.push(letterRoutes);
+featureRoutes.push(subjectAccessRoutes);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Actor } from '../access/actor.js';
 import { practiceWithEveryRole, addPerson, sessionCookie, type PersonFixture } from '../test-support/fixtures.js';
 import { addSession, careEpisode, DAY, placeInCare } from '../test-support/frame-fixtures.js';
+import { pdfText } from '../test-support/pdf-text.js';
 import { CSRF, createTestApp, type TestApp } from '../test-support/test-app.js';
 
 /**
@@ -13,8 +14,9 @@ import { CSRF, createTestApp, type TestApp } from '../test-support/test-app.js';
  * the app (every operation in the OpenAPI document, so a route added later is swept the day it is
  * added), nor in SQL as the application role with their settings; the body is sealed under the
  * practice's separate "process" data key and no table holds it in plaintext; and no export carries
- * them. The subject-access pack (issue 5, part 5) does not exist yet: when it arrives, its default
- * pack must be added to the export test below.
+ * them — the default subject-access pack included (its own named tests are in
+ * subject-access-process-notes.test.ts). The world holds an open subject-access request about the
+ * client and a default pack, so the sweep tries every subject-access route with their ids too.
  *
  * Markers are random per run, so a match can only come from this test's data.
  */
@@ -86,6 +88,20 @@ async function world() {
   const generalNoteId = crypto.randomUUID();
   await save(generalNoteId, null, `${M.general} a hunch about the holidays`);
 
+  // An open subject-access request about the client, and its default pack (no author has decided).
+  const today = new Date().toISOString().slice(0, 10);
+  const sar = (
+    await ok({
+      method: 'POST',
+      url: '/api/subject-access/requests',
+      cookie: a.cookies.admin,
+      payload: { clientId: client.userId, receivedOn: today, channel: 'email', requester: 'client' },
+    })
+  ).request as { id: string };
+  const sarPack = (
+    await ok({ method: 'POST', url: `/api/subject-access/requests/${sar.id}/packs`, cookie: a.cookies.admin })
+  ).request.packs[0] as { id: string };
+
   const denied: Denied[] = [
     { name: 'practice admin', person: a.people.admin },
     { name: 'supervisor', person: a.people.supervisor },
@@ -93,7 +109,16 @@ async function world() {
     { name: 'another therapist', person: otherTherapist },
     { name: 'another therapist who also cares for the client', person: coCarer },
   ];
-  return { a, author, client, coCarer, sessionId, noteIds: [sessionNoteId, generalNoteId], denied };
+  return {
+    a,
+    author,
+    client,
+    coCarer,
+    sessionId,
+    noteIds: [sessionNoteId, generalNoteId],
+    sarIds: [sar.id, sarPack.id],
+    denied,
+  };
 }
 
 type World = Awaited<ReturnType<typeof world>>;
@@ -107,10 +132,10 @@ function operations(): { method: Method; path: string }[] {
 
 /** Each path parameter filled with each id worth trying: the process notes', the client's, the session's. */
 function urlsFor(path: string, w: World): string[] {
-  const anyId = [...w.noteIds, w.client.userId, w.sessionId];
+  const anyId = [...w.noteIds, w.client.userId, w.sessionId, ...w.sarIds];
   let urls = [path];
   for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
-    const values = name === 'clientId' ? [w.client.userId] : anyId;
+    const values = name === 'clientId' ? [w.client.userId] : name === 'noteId' ? w.noteIds : anyId;
     urls = urls.flatMap((url) => values.map((v) => url.replace(`{${name}}`, v)));
   }
   return urls;
@@ -136,12 +161,17 @@ describe('process notes are their author’s alone', () => {
       'GET /api/record/process-notes/{id}',
       'PUT /api/record/process-notes/{id}',
       'DELETE /api/record/process-notes/{id}',
+      'GET /api/subject-access/reviews',
+      'PUT /api/subject-access/requests/{id}/process-notes/{noteId}',
+      'GET /api/subject-access/packs/{id}/json',
+      'GET /api/subject-access/packs/{id}/pdf',
     ]) {
       expect(keys, key).toContain(key);
     }
 
     // The positive control: the sweep can find a process note — the author reads theirs, and only
-    // through the process-note routes (no other answer of the app carries one, even to its author).
+    // through the process-note routes and their subject-access review (no other answer of the app
+    // carries one, even to its author).
     const authorCookie = await sessionCookie(t.ctx, w.author);
     const seenBy = new Set<string>();
     for (const op of ops.filter((o) => o.method === 'GET')) {
@@ -156,6 +186,7 @@ describe('process notes are their author’s alone', () => {
     expect([...seenBy].sort()).toEqual([
       '/api/record/clients/{clientId}/process-notes',
       '/api/record/process-notes/{id}',
+      '/api/subject-access/reviews',
     ]);
 
     const bodies = (who: PersonFixture) => [
@@ -308,7 +339,6 @@ describe('process notes are their author’s alone', () => {
   });
 
   it('are in no export: the journal export, the calendar files and subscriptions, the author’s and the client’s', async () => {
-    // The subject-access pack arrives with issue 5, part 5: its default pack belongs in this list then.
     const w = await world();
     const clientCookie = await sessionCookie(t.ctx, w.client);
     const authorCookie = await sessionCookie(t.ctx, w.author);
@@ -330,6 +360,19 @@ describe('process notes are their author’s alone', () => {
       expect(subscription.statusCode, `${who} feed`).toBe(200);
       files.push({ name: `${who}: calendar subscription`, body: subscription.body });
     }
+    // The default subject-access pack, as JSON and as the PDF a reader sees.
+    const adminCookie = await sessionCookie(t.ctx, w.a.people.admin);
+    const [, packId] = w.sarIds;
+    const packJson = await call({
+      method: 'GET',
+      url: `/api/subject-access/packs/${packId}/json`,
+      cookie: adminCookie,
+    });
+    expect(packJson.statusCode).toBe(200);
+    files.push({ name: 'default subject-access pack (JSON)', body: packJson.body });
+    const packPdf = await call({ method: 'GET', url: `/api/subject-access/packs/${packId}/pdf`, cookie: adminCookie });
+    expect(packPdf.statusCode).toBe(200);
+    files.push({ name: 'default subject-access pack (PDF)', body: (await pdfText(packPdf.rawPayload)).text });
     for (const file of files) {
       for (const marker of MARKERS) expect(file.body.includes(marker), `${file.name} holds ${marker}`).toBe(false);
       for (const id of w.noteIds) expect(file.body.includes(id), `${file.name} names ${id}`).toBe(false);

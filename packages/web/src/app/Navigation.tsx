@@ -7,6 +7,7 @@ import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
 import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
 import { lettersNav } from '../pages/letters/letters-nav';
+import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -56,6 +57,10 @@ export function navItemsFor(me: Me): NavItem[] {
     );
   }
   // letters (admin) links: end
+  // subject access links: begin
+  if (hasRole(me, 'admin')) items.push(subjectAccessNav.admin);
+  if (hasRole(me, 'therapist')) items.push(subjectAccessNav.therapist);
+  // subject access links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

@@ -24,6 +24,8 @@ const journalShared = () => import('../pages/journal-shared');
 const record = () => import('../pages/record');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
+// subject access (admin, therapist)
+const subjectAccess = () => import('../pages/subject-access');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -169,6 +171,22 @@ export const routes: RouteObject[] = [
                 ],
               },
               // letters (therapist, admin) routes: end
+              // subject access (admin, therapist) routes: begin
+              {
+                path: 'admin/subject-access',
+                element: <RequireRole roles={['admin']} />,
+                children: [
+                  { index: true, lazy: page(subjectAccess, (m) => m.RequestsPage) },
+                  { path: 'new', lazy: page(subjectAccess, (m) => m.NewRequestPage) },
+                  { path: ':id', lazy: page(subjectAccess, (m) => m.RequestPage) },
+                ],
+              },
+              {
+                path: 'subject-access/reviews',
+                element: <RequireRole roles={['therapist']} />,
+                children: [{ index: true, lazy: page(subjectAccess, (m) => m.ReviewsPage) }],
+              },
+              // subject access (admin, therapist) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),
