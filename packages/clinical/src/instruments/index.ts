@@ -9,6 +9,7 @@ export * from './pcl5.js';
 export * from './builtin-instruments.js';
 export * from './validate-definition.js';
 export * from './fhir-questionnaire.js';
+export * from './fhir-response.js';
 export * from './score-types.js';
 export * from './score.js';
 export { bandFor, isCase } from './bands-and-cutoff.js';
