@@ -624,6 +624,11 @@ const en = {
     'record.process_note_saved': 'Process note saved (by its author)',
     'record.process_note_deleted': 'Process note deleted (by its author)',
     'record.process_notes_listed': 'Process notes listed (by their author)',
+    'measures.instrument_imported': 'Questionnaire definition imported',
+    'measures.instrument_retired': 'Questionnaire definition retired',
+    'measures.responses_listed': 'Questionnaire results listed',
+    'measures.response_entered': 'Questionnaire answers entered from paper',
+    'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -654,6 +659,8 @@ const en = {
     process_notes: 'Process notes about a client (their author’s list)',
     note_settings: 'The note template',
     therapist_settings: 'Frame settings',
+    instrument_definition: 'A questionnaire definition',
+    measure_response: 'A questionnaire completed by a client',
   } as Record<string, string>,
 
   devices: {

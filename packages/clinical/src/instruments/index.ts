@@ -1,6 +1,6 @@
 export * from './definition-types.js';
 export * from './coding.js';
-export { scoreRange } from './item-helpers.js';
+export { optionsFor, scoreRange } from './item-helpers.js';
 export * from './phq-shared.js';
 export * from './phq9.js';
 export * from './gad7.js';

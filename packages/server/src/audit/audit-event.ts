@@ -111,6 +111,11 @@ export const AUDIT_ACTIONS = [
   'record.process_note_saved',
   'record.process_note_deleted',
   'record.process_notes_listed',
+  'measures.instrument_imported',
+  'measures.instrument_retired',
+  'measures.responses_listed',
+  'measures.response_entered',
+  'measures.fhir_exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

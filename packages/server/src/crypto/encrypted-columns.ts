@@ -116,4 +116,16 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `process_notes.body_enc:${String(row.id)}`,
   },
+  {
+    table: 'measure_responses',
+    column: 'answers_enc',
+    idColumns: ['id'],
+    context: (row) => `measure_responses.answers_enc:${String(row.id)}`,
+  },
+  {
+    table: 'measure_responses',
+    column: 'score_enc',
+    idColumns: ['id'],
+    context: (row) => `measure_responses.score_enc:${String(row.id)}`,
+  },
 ];

@@ -39,6 +39,8 @@ export const EXPECTED_TABLES = [
   'progress_note_versions',
   'progress_note_amendments',
   'process_notes',
+  'instrument_definitions',
+  'measure_responses',
 ] as const;
 
 export interface TableSecurity {
