@@ -10,6 +10,7 @@ import {
 import { addSession, carePair, DAY, type CarePair } from '../../test-support/frame-fixtures.js';
 import { fhirSchemaErrors, WSAS_SHAPED } from '../../test-support/measures-fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { rotateDataKeysCommand } from '../../cli/commands/rotate-data-keys.js';
 
 /** Answers entered from paper: scored on the server, stored encrypted, listed, exported as FHIR. */
 let t: TestApp;
@@ -180,6 +181,30 @@ describe('entering a PHQ-9 from paper', () => {
     await expect(ownerQuery(t.ctx, practiceId, 'DELETE FROM measure_responses WHERE id = $1', [id])).rejects.toThrow(
       /kept as entered/,
     );
+  });
+
+  it('key rotation re-encrypts answers and scores, which still read the same', async () => {
+    const before = (await list()).json().results;
+    const lines: string[] = [];
+    const io = {
+      out: (l: string) => lines.push(l),
+      err: (l: string) => lines.push(l),
+      readStdin: async () => '',
+      stdinIsTTY: false,
+    };
+    const slug = await ownerQuery<{ slug: string }>(t.ctx, practiceId, 'SELECT slug FROM practices WHERE id = $1', [
+      practiceId,
+    ]);
+    expect(await rotateDataKeysCommand(t.ctx, { practice: slug[0]?.slug }, io)).toBe(0);
+    expect(lines.join('\n')).toMatch(new RegExp(`measure_responses.answers_enc: ${before.length} re-encrypted`));
+    expect(lines.join('\n')).toMatch(new RegExp(`measure_responses.score_enc: ${before.length} re-encrypted`));
+    const stored = await ownerQuery<{ answers_enc: string }>(
+      t.ctx,
+      practiceId,
+      'SELECT answers_enc FROM measure_responses',
+    );
+    expect(stored.every((r) => r.answers_enc.startsWith('uc1.clinical.2.'))).toBe(true);
+    expect((await list()).json().results).toEqual(before);
   });
 
   it('audits entries and listings with identifiers only', async () => {
