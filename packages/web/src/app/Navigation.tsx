@@ -5,6 +5,7 @@ import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
+import { measuresNav } from '../pages/measures/measures-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -44,6 +45,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: '/admin/audit', label: strings.shell.audit },
       { to: templateNav.to, label: templateNav.label },
     );
+    items.push({ to: measuresNav.to, label: measuresNav.label });
   }
   items.push({ to: '/account', label: strings.shell.account });
   return items;

@@ -23,6 +23,7 @@ import { SessionsSection } from './SessionsSection';
 import { useFocusRescue } from '../../components/use-focus-rescue';
 import { SharedJournalLink } from '../journal-shared/SharedJournalLink';
 import { SessionNotesLink } from '../record/SessionNotesLink';
+import { MeasuresLink } from '../measures/MeasuresLink';
 
 function StartEpisode({
   clientId,
@@ -145,6 +146,9 @@ export function ClientFramePage() {
           <FormStatus success={message} />
           <SharedJournalLink clientId={clientId} />
           <SessionNotesLink clientId={clientId} />
+          <div className="button-row">
+            <MeasuresLink clientId={clientId} />
+          </div>
           <QueryStatus query={episodes} />
           {episodes.data ? <QueryStatus query={settings} /> : null}
           {episodes.data && settings.data ? <QueryStatus query={locations} /> : null}

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime, isoOf } from '../../lib/format';
 import { recordKeys, useNoteList, useStartNote } from './record-api';
 import { noteBadges } from './record-format';
 import { recordStrings as t } from './record-strings';
+import { MeasuresLink } from '../measures/MeasuresLink';
 
 function NoteRow({ note, clientId, hasProcessNote }: { note: NoteSummary; clientId: string; hasProcessNote: boolean }) {
   const when = formatDate(note.session.startsAt);
@@ -124,6 +125,7 @@ export function NotesPage() {
               {t.list.processNotesLink}
             </Link>
           ) : null}
+          {list.data ? <MeasuresLink clientId={clientId} /> : null}
         </>
       }
     >
