@@ -7,6 +7,7 @@ import type { Role } from '../db/schema.js';
 import { seedDemoFrame } from './demo-frame.js';
 import { seedDemoJournal } from './demo-journal.js';
 import { seedDemoRecord } from './demo-record.js';
+import { seedDemoMeasures } from './demo-measures.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -96,6 +97,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       });
       const journal = await seedDemoJournal(tx, userIds);
       const record = await seedDemoRecord(tx, userIds);
+      const measures = await seedDemoMeasures(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -111,6 +113,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           journalShares: journal.shares,
           progressNotes: record.progressNotes,
           processNotes: record.processNotes,
+          measureResults: measures.results,
         },
       });
       return { practiceId, userIds };

@@ -75,7 +75,7 @@ describe('demo mode', () => {
 
     const events = await auditEventsOf(t.ctx, seeded.practiceId);
     expect(events.find((e) => e.action === 'demo.seeded')).toMatchObject({
-      details: { people: 10, careAssignments: 6 },
+      details: { people: 10, careAssignments: 6, measureResults: 8 },
     });
   });
 
