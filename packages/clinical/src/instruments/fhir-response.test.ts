@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { fhirSchemaErrors } from '../test-support/fhir-r4-schema.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fhirSchemaErrors, validator } from '../test-support/fhir-r4-schema.js';
 import { BUILTIN_INSTRUMENTS } from './builtin-instruments.js';
 import type { InstrumentDefinition } from './definition-types.js';
 import { toFhirQuestionnaire } from './fhir-questionnaire.js';
@@ -56,6 +56,8 @@ function resourcesFor(def: InstrumentDefinition, answers: Answers) {
   });
   return { qr, obs };
 }
+
+beforeAll(() => void validator(), 120_000);
 
 const PHQ9_ANSWERS: Answers = { 1: 2, 2: 2, 3: null, 4: 2, 5: 1, 6: 1, 7: 2, 8: 0, 9: 'declined', difficulty: 1 };
 

@@ -12,7 +12,8 @@ import { Ajv, type AnySchemaObject, type ErrorObject, type ValidateFunction } fr
 const SCHEMA_ID = 'http://hl7.org/fhir/json-schema/4.0';
 let compiled: ValidateFunction | undefined;
 
-function validator(): ValidateFunction {
+/** Compiles the schema (a few seconds: 3.6 MB of JSON schema); call it from a `beforeAll` with a long timeout. */
+export function validator(): ValidateFunction {
   if (compiled) return compiled;
   const require = createRequire(import.meta.url);
   const draft06 = require('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject;

@@ -38,4 +38,7 @@ export const WSAS_SHAPED = {
   licence: { copyright: 'Placeholder copyright line', terms: 'Licensed to this practice.', url: 'https://example.org' },
 };
 
-export { fhirSchemaErrors } from '../../../clinical/src/test-support/fhir-r4-schema.js';
+export {
+  fhirSchemaErrors,
+  validator as fhirSchemaValidator,
+} from '../../../clinical/src/test-support/fhir-r4-schema.js';

@@ -8,7 +8,7 @@ import {
   sessionCookie,
 } from '../../test-support/fixtures.js';
 import { addSession, carePair, DAY, type CarePair } from '../../test-support/frame-fixtures.js';
-import { fhirSchemaErrors, WSAS_SHAPED } from '../../test-support/measures-fixtures.js';
+import { fhirSchemaErrors, fhirSchemaValidator, WSAS_SHAPED } from '../../test-support/measures-fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { rotateDataKeysCommand } from '../../cli/commands/rotate-data-keys.js';
 
@@ -22,7 +22,8 @@ beforeAll(async () => {
   practiceId = await createPracticeFixture(t.ctx);
   pair = await carePair(t, practiceId);
   admin = await sessionCookie(t.ctx, await addPerson(t.ctx, practiceId, ['admin']));
-});
+  fhirSchemaValidator();
+}, 120_000);
 afterAll(async () => t.close());
 
 const url = () => `/api/measures/clients/${pair.client.userId}/responses`;
