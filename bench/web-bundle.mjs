@@ -33,6 +33,7 @@ const areas = {
   'client journal (entries, not ready, export)': [entryKey, 'src/pages/journal/index.ts'],
   'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
   'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
+  'outcome measures (instruments, results, paper entry)': [entryKey, 'src/pages/measures/index.ts'],
 };
 
 let failed = false;
