@@ -105,8 +105,12 @@ describe('importing a definition', () => {
     const notObject = await importDefinition([1, 2, 3]);
     expect(notObject.statusCode).toBe(400);
     expect(notObject.json().fields).toEqual([{ field: 'definition', message: expect.stringMatching(/JSON object/) }]);
-    // Nothing was stored.
+    // Nothing was stored; the refusal is audited with the number of problems, not their content.
     expect((await get('/api/measures/instruments/wsas-broken')).statusCode).toBe(404);
+    const refused = (await auditEventsOf(t.ctx, practiceId)).filter(
+      (e) => e.action === 'measures.instrument_imported' && e.outcome === 'failure',
+    );
+    expect(refused.at(-2)?.details).toMatchObject({ reason: 'invalid', problems: body.fields.length });
   });
 
   it('refuses the id of a built-in instrument, a body that is not JSON, and one too large', async () => {
