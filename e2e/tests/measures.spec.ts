@@ -8,7 +8,8 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
 /**
  * Outcome measures end to end, at phone size, against the real server and PostgreSQL (the demo
  * practice). The admin, Morgan Ellis, imports a WSAS-shaped definition (placeholder wording: the
- * real one is copyrighted) — first a broken one, whose problems are listed, then the fixed one — and
+ * real one is copyrighted) — first a broken one pasted, whose problems are listed, then the fixed one
+ * chosen as a file — and
  * views its questions as they will be shown. Dr Ruth Mensah opens Priya's measures (the demo's PHQ-9
  * and GAD-7), enters a PHQ-9 from paper with one question left blank (the prorated total is shown)
  * and item 9 answered "Several days" (the flag is shown), and downloads the FHIR bundle. Every page
@@ -104,7 +105,14 @@ test('the admin imports a WSAS-shaped definition: the broken one’s problems ar
   await expectAccessible(p, 'the import form with problems');
   await shot(p, 'measures-import-problems-phone');
 
-  await json.fill(JSON.stringify(WSAS_SHAPED, null, 2));
+  // The fixed definition, chosen as a file.
+  await p.getByLabel('Or choose a .json file').setInputFiles({
+    name: 'wsas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(WSAS_SHAPED, null, 2)),
+  });
+  await expect(p.getByText('Read wsas.json. Check it below, then import it.')).toBeVisible();
+  await expect(json).toHaveValue(/"copyright": "Placeholder copyright line of the licensed form"/);
   await p.getByRole('button', { name: 'Check and import' }).click();
   await expect(p.getByText('Imported WSAS (version 1). It is now in the catalogue.')).toBeVisible();
   await expect(problems).toHaveCount(0);

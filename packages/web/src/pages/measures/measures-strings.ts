@@ -18,7 +18,7 @@ export const measuresStrings = {
     lead: 'Paste the definition (JSON) of an instrument the practice holds a licence for, or choose its .json file. It is checked before anything is saved.',
     jsonLabel: 'Definition (JSON)',
     jsonHint:
-      'The format is described in the clinical package’s README: items, answer options, bands, the missing-item rule and the licence with its copyright line.',
+      'An id, name and title; the questions (items) and their answer options; the missing-item rule; the bands; and the licence with its copyright line, shown wherever the instrument is used.',
     fileLabel: 'Or choose a .json file',
     fileRead: (name: string) => `Read ${name}. Check it below, then import it.`,
     fileUnreadable: 'That file could not be read. Choose a .json file saved as text.',
