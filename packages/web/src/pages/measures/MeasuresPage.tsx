@@ -45,7 +45,12 @@ function Flags({ results }: { results: MeasureResult[] }) {
 }
 
 function ResultsTable({ results }: { results: MeasureResult[] }) {
-  const copyrights = new Map(results.map((r) => [`${r.instrument.name}`, r.instrument.copyright]));
+  const copyrights = new Map(
+    results.map((r) => [
+      r.instrument.version === null ? r.instrument.name : `${r.instrument.name} (v${r.instrument.version})`,
+      r.instrument.copyright,
+    ]),
+  );
   return (
     <>
       <table className="table table-stack measure-table">
