@@ -35,6 +35,7 @@ const areas = {
   'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
   'letters (letters, letterhead, templates)': [entryKey, 'src/pages/letters/index.ts'],
   'subject access (requests, packs, process-note review)': [entryKey, 'src/pages/subject-access/index.ts'],
+  'outcome measures (instruments, results, paper entry)': [entryKey, 'src/pages/measures/index.ts'],
 };
 
 let failed = false;

@@ -12,6 +12,8 @@ import {
   reliableChange,
   score,
   talkingTherapiesOutcome,
+  toFhirQuestionnaireResponse,
+  toFhirScoreObservation,
 } from './index.js';
 
 describe('README examples', () => {
@@ -27,6 +29,30 @@ describe('README examples', () => {
     expect(result.band?.label).toBe('Moderate');
     expect(result.caseness).toBe(true);
     expect(result.flags.map((f) => f.id)).toEqual(['phq9-item9']);
+  });
+
+  it('writes answers and their total score as FHIR R4', () => {
+    const answers = { 1: 2, 2: 2, 3: null, 4: 2, 5: 1, 6: 1, 7: 2, 8: 0, 9: 'declined' as const };
+    const scored = score(PHQ9, answers);
+    if (!scored.ok) throw new Error(scored.errors.map((e) => e.message).join('; '));
+    const qrId = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+    const subject = 'Patient/0b6f2d1e-93a4-4c57-9d8e-1f2a3b4c5d6e';
+    const qr = toFhirQuestionnaireResponse(PHQ9, answers, { id: qrId, subject, authored: '2026-03-02' });
+    qr.item[0]?.answer?.[0]?.valueCoding.code; // 'LA6570-1' (More than half the days)
+    qr.item.map((i) => i.linkId).includes('3'); // false: a question left blank is left out
+    const obs = toFhirScoreObservation(PHQ9, scored, {
+      id: '7a2b3c4d-5e6f-4a70-8b9c-0d1e2f3a4b5c',
+      subject,
+      effectiveDateTime: '2026-03-02',
+      derivedFrom: `urn:uuid:${qrId}`,
+    });
+    obs?.code.coding?.[0]?.code; // '44261-6' (PHQ-9 total score)
+    obs?.valueInteger; // 13: 10 from 7 answers, prorated to 9 questions
+
+    expect(qr.item[0]?.answer?.[0]?.valueCoding.code).toBe('LA6570-1');
+    expect(qr.item.map((i) => i.linkId).includes('3')).toBe(false);
+    expect(obs?.code.coding?.[0]?.code).toBe('44261-6');
+    expect(obs?.valueInteger).toBe(13);
   });
 
   it('computes reliable change and an NHS Talking Therapies outcome', () => {
@@ -105,8 +131,8 @@ describe('README and this file agree', () => {
       .filter((l) => l !== '');
   const selfLines = lines(self).join('\n');
 
-  it('has the four examples', () => {
-    expect(blocks).toHaveLength(4);
+  it('has the five examples', () => {
+    expect(blocks).toHaveLength(5);
   });
 
   it.each(blocks.map((b, i) => [i + 1, b] as const))('runs README example %i verbatim', (_n, block) => {

@@ -655,6 +655,11 @@ const en = {
     'subject_access.pack_prepared': 'Subject access pack prepared',
     'subject_access.pack_downloaded': 'Subject access pack downloaded',
     'subject_access.delivered': 'Subject access pack delivery recorded',
+    'measures.instrument_imported': 'Questionnaire definition imported',
+    'measures.instrument_retired': 'Questionnaire definition retired',
+    'measures.responses_listed': 'Questionnaire results listed',
+    'measures.response_entered': 'Questionnaire answers entered from paper',
+    'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -692,6 +697,8 @@ const en = {
     subject_access_request: 'A subject access request',
     subject_access_pack: 'A subject access pack',
     subject_access_reviews: 'Process notes to review for subject access',
+    instrument_definition: 'A questionnaire definition',
+    measure_response: 'A questionnaire completed by a client',
   } as Record<string, string>,
 
   devices: {

@@ -1,6 +1,6 @@
 export * from './definition-types.js';
 export * from './coding.js';
-export { scoreRange } from './item-helpers.js';
+export { optionsFor, scoreRange } from './item-helpers.js';
 export * from './phq-shared.js';
 export * from './phq9.js';
 export * from './gad7.js';
@@ -9,6 +9,7 @@ export * from './pcl5.js';
 export * from './builtin-instruments.js';
 export * from './validate-definition.js';
 export * from './fhir-questionnaire.js';
+export * from './fhir-response.js';
 export * from './score-types.js';
 export * from './score.js';
 export { bandFor, isCase } from './bands-and-cutoff.js';

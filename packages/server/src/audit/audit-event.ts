@@ -142,6 +142,11 @@ export const AUDIT_ACTIONS = [
   'subject_access.pack_prepared',
   'subject_access.pack_downloaded',
   'subject_access.delivered',
+  'measures.instrument_imported',
+  'measures.instrument_retired',
+  'measures.responses_listed',
+  'measures.response_entered',
+  'measures.fhir_exported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -194,4 +194,16 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['request_id', 'process_note_id'],
     context: (row) => `subject_access_decisions.reason_enc:${String(row.request_id)}:${String(row.process_note_id)}`,
   },
+  {
+    table: 'measure_responses',
+    column: 'answers_enc',
+    idColumns: ['id'],
+    context: (row) => `measure_responses.answers_enc:${String(row.id)}`,
+  },
+  {
+    table: 'measure_responses',
+    column: 'score_enc',
+    idColumns: ['id'],
+    context: (row) => `measure_responses.score_enc:${String(row.id)}`,
+  },
 ];

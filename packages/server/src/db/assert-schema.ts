@@ -50,6 +50,8 @@ export const EXPECTED_TABLES = [
   'subject_access_decisions',
   'subject_access_packs',
   'subject_access_deliveries',
+  'instrument_definitions',
+  'measure_responses',
 ] as const;
 
 export interface TableSecurity {

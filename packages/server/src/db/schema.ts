@@ -18,6 +18,7 @@ import { recordSchema } from './record-schema.js';
 import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
 import { subjectAccessSchema } from './subject-access-schema.js';
+import { measuresSchema } from './measures-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -256,4 +257,5 @@ export const schema = {
   ...formulationSchema,
   ...lettersSchema,
   ...subjectAccessSchema,
+  ...measuresSchema,
 };

@@ -10,6 +10,7 @@ import { seedDemoRecord } from './demo-record.js';
 import { seedDemoFormulation } from './demo-formulation.js';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoSubjectAccess } from './demo-subject-access.js';
+import { seedDemoMeasures } from './demo-measures.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -102,6 +103,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const formulation = await seedDemoFormulation(tx, userIds);
       const letters = await seedDemoLetters(tx, userIds);
       const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
+      const measures = await seedDemoMeasures(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -121,6 +123,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           formulationReviews: formulation.reviews,
           letters: letters.letters,
           subjectAccessRequests: subjectAccess.requests,
+          measureResults: measures.results,
         },
       });
       return { practiceId, userIds };

@@ -75,7 +75,7 @@ describe('demo mode', () => {
 
     const events = await auditEventsOf(t.ctx, seeded.practiceId);
     expect(events.find((e) => e.action === 'demo.seeded')).toMatchObject({
-      details: { people: 10, careAssignments: 6, letters: 1, subjectAccessRequests: 1 },
+      details: { people: 10, careAssignments: 6, letters: 1, subjectAccessRequests: 1, measureResults: 8 },
     });
   });
 

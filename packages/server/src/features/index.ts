@@ -15,6 +15,7 @@ import { recordRoutes } from './record/routes.js';
 import { formulationRoutes } from './formulation/routes.js';
 import { letterRoutes } from './letters/routes.js';
 import { subjectAccessRoutes } from './subject-access/routes.js';
+import { measuresRoutes } from './measures/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -32,3 +33,4 @@ featureRoutes.push(recordRoutes);
 featureRoutes.push(formulationRoutes);
 featureRoutes.push(letterRoutes);
 featureRoutes.push(subjectAccessRoutes);
+featureRoutes.push(measuresRoutes);

@@ -8,6 +8,7 @@ import { searchNav } from '../pages/record/search-nav';
 import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
 import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
+import { measuresNav } from '../pages/measures/measures-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -48,6 +49,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: templateNav.to, label: templateNav.label },
       { to: ccrtCategoriesNav.to, label: ccrtCategoriesNav.label },
     );
+    items.push({ to: measuresNav.to, label: measuresNav.label });
   }
   // letters (admin) links: begin
   if (hasRole(me, 'admin')) {

@@ -26,6 +26,8 @@ const record = () => import('../pages/record');
 const letters = () => import('../pages/letters');
 // subject access (admin, therapist)
 const subjectAccess = () => import('../pages/subject-access');
+// measures (therapist, admin)
+const measures = () => import('../pages/measures');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -187,6 +189,24 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(subjectAccess, (m) => m.ReviewsPage) }],
               },
               // subject access (admin, therapist) routes: end
+              // measures (therapist, admin) routes: begin
+              {
+                path: 'clients/:clientId/measures',
+                element: <RequireRole roles={['therapist']} />,
+                children: [
+                  { index: true, lazy: page(measures, (m) => m.MeasuresPage) },
+                  { path: 'enter', lazy: page(measures, (m) => m.EnterAnswersPage) },
+                ],
+              },
+              {
+                path: 'admin/instruments',
+                element: <RequireRole roles={['admin']} />,
+                children: [
+                  { index: true, lazy: page(measures, (m) => m.InstrumentsPage) },
+                  { path: ':instrumentId', lazy: page(measures, (m) => m.InstrumentPage) },
+                ],
+              },
+              // measures (therapist, admin) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

@@ -24,6 +24,7 @@ import { useFocusRescue } from '../../components/use-focus-rescue';
 import { SharedJournalLink } from '../journal-shared/SharedJournalLink';
 import { SessionNotesLink } from '../record/SessionNotesLink';
 import { LettersLink } from '../letters/LettersLink';
+import { MeasuresLink } from '../measures/MeasuresLink';
 
 function StartEpisode({
   clientId,
@@ -146,7 +147,10 @@ export function ClientFramePage() {
           <FormStatus success={message} />
           <SharedJournalLink clientId={clientId} />
           <SessionNotesLink clientId={clientId} />
-          <LettersLink clientId={clientId} />
+          <div className="button-row">
+            <LettersLink clientId={clientId} bare />
+            <MeasuresLink clientId={clientId} />
+          </div>
           <QueryStatus query={episodes} />
           {episodes.data ? <QueryStatus query={settings} /> : null}
           {episodes.data && settings.data ? <QueryStatus query={locations} /> : null}

@@ -13,6 +13,7 @@ import { LettersLink } from '../letters/LettersLink';
 import { recordKeys, useNoteList, useStartNote } from './record-api';
 import { noteBadges } from './record-format';
 import { recordStrings as t } from './record-strings';
+import { MeasuresLink } from '../measures/MeasuresLink';
 
 function NoteRow({ note, clientId, hasProcessNote }: { note: NoteSummary; clientId: string; hasProcessNote: boolean }) {
   const when = formatDate(note.session.startsAt);
@@ -131,6 +132,7 @@ export function NotesPage() {
             </Link>
           ) : null}
           {list.data ? <LettersLink clientId={clientId} bare /> : null}
+          {list.data ? <MeasuresLink clientId={clientId} /> : null}
         </>
       }
     >
