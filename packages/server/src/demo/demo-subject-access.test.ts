@@ -73,7 +73,7 @@ describe('the demo subject access request', () => {
     expect(seeded?.details.subjectAccessRequests).toBe(1);
   });
 
-  it('makes a pack that holds Priya’s case formulation and the letter to her GP, in the JSON and the PDF', async () => {
+  it('makes a pack that holds Priya’s case formulation, the letter to her GP and her questionnaires, in the JSON and the PDF', async () => {
     const admin = await cookieOf('morgan.ellis');
     const list = await t.app.inject({ method: 'GET', url: '/api/subject-access/requests', headers: { cookie: admin } });
     const requestId = (list.json().requests as { id: string }[])[0]?.id;
@@ -105,6 +105,15 @@ describe('the demo subject access request', () => {
     expect(letters.letters).toHaveLength(1);
     expect(letters.letters[0]?.body).toContain('Priya Nair');
 
+    const measures = sections.find((s) => s.key === 'outcome_measures')?.data as {
+      measures: { instrument: string; score: number | null; answers: { question: string; answer: string }[] }[];
+    };
+    expect(measures.measures.map((m) => m.instrument)).toEqual(expect.arrayContaining(['PHQ-9', 'GAD-7']));
+    expect(measures.measures.find((m) => m.instrument === 'PHQ-9')?.answers[0]).toEqual({
+      question: 'Little interest or pleasure in doing things',
+      answer: expect.any(String),
+    });
+
     const pdf = await t.app.inject({
       method: 'GET',
       url: `/api/subject-access/packs/${packId}/pdf`,
@@ -113,6 +122,7 @@ describe('the demo subject access request', () => {
     const read = await pdfText(pdf.rawPayload);
     expect(read.text).toContain('Your therapist’s case formulation');
     expect(read.text).toContain('Letters about you');
+    expect(read.text).toContain('Little interest or pleasure in doing things');
     expect(read.text).toContain(letters.letters[0]?.subject ?? 'no subject');
   });
 

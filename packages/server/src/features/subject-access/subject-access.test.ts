@@ -207,6 +207,8 @@ describe('process-note decisions, the pack and its delivery', () => {
       'sessions',
       'charges',
       'progress_notes',
+      'case_formulation',
+      'letters',
       'shared_entries',
       'outcome_measures',
       'process_notes',
