@@ -10,14 +10,8 @@ import { requireOwnClient, selfId } from '../frame/care-access.js';
 import { FieldsError } from '../frame/episodes-field-errors.js';
 import { resolveInstrument } from './instrument-catalogue.js';
 import { EnterResponseBody, MeasureResult } from './measures-schemas.js';
-import {
-  answersContext,
-  openResponses,
-  RESPONSE_COLUMNS,
-  scoreContext,
-  toResult,
-  type ResponseRow,
-} from './response-record.js';
+import { insertResponse } from './response-insert.js';
+import { openResponses, RESPONSE_COLUMNS, toResult, type ResponseRow } from './response-record.js';
 
 /** Whether a YYYY-MM-DD string names a day of the calendar (not 2026-02-30). */
 function isCalendarDate(value: string): boolean {
@@ -111,22 +105,17 @@ export const enterResponseRoute: FastifyPluginAsyncTypebox = async (app) => {
         const answers = Object.fromEntries(
           instrument.definition.items.map((i) => [i.linkId, body.answers[i.linkId] ?? null]),
         );
-        await tx.query(
-          `INSERT INTO measure_responses (id, practice_id, client_id, instrument_id, definition_id, completed_on,
-                                          appointment_id, entered_by, answers_enc, score_enc)
-           VALUES ($1, app_practice_id(), $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [
-            id,
-            clientId,
-            instrument.definition.id,
-            instrument.row?.id ?? null,
-            body.completedOn,
-            appointmentId,
-            selfId(tx),
-            await tx.encrypt('clinical', answersContext(id), JSON.stringify(answers)),
-            await tx.encrypt('clinical', scoreContext(id), JSON.stringify(result)),
-          ],
-        );
+        await insertResponse(tx, {
+          id,
+          clientId,
+          instrument,
+          completedOn: body.completedOn,
+          appointmentId,
+          enteredBy: selfId(tx),
+          source: 'paper',
+          answers,
+          score: result,
+        });
         const rows = await tx.query<ResponseRow>(
           `SELECT ${RESPONSE_COLUMNS} FROM measure_responses r JOIN users u ON u.id = r.entered_by WHERE r.id = $1`,
           [id],
