@@ -54,7 +54,7 @@ export function twoProportionZTest(x1: number, n1: number, p2: number, n2?: numb
 
 /**
  * Benjamini–Hochberg adjusted p-values (q-values), in the order given: q(i) = min over j ≥ i of
- * p(j)·m/j for p sorted ascending, capped at 1. A test is significant at false discovery rate α when q ≤ α.
+ * p(j)·m/j for p sorted ascending (never above 1). A test is significant at false discovery rate α when q ≤ α.
  */
 export function benjaminiHochberg(pValues: readonly number[]): number[] {
   const m = pValues.length;
@@ -64,7 +64,7 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   for (let k = m - 1; k >= 0; k--) {
     const { p, i } = order[k]!;
     running = Math.min(running, (p * m) / (k + 1));
-    q[i] = Math.min(1, running);
+    q[i] = running;
   }
   return q;
 }
