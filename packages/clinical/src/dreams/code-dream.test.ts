@@ -21,7 +21,9 @@ describe('codeDream', () => {
 
   it('codes characters with sex, identity, death and imaginary beings, once each', () => {
     const codes = only(
-      codeDream('My late father and a woman were in the garden. The woman waved. A ghost and my dog watched. My friend Anna came too.'),
+      codeDream(
+        'My late father and a woman were in the garden. The woman waved. A ghost and my dog watched. My friend Anna came too.',
+      ),
       'character',
     );
     const by = (text: string) => codes.find((c) => c.evidence[0]!.text.includes(text));
@@ -34,25 +36,36 @@ describe('codeDream', () => {
   });
 
   it("reads the dreamer's role in aggression and friendliness", () => {
-    const aggression = only(codeDream('A man chased me. I punched him. The dog bit my brother. My mother and I argued.'), 'aggression');
+    const aggression = only(
+      codeDream('A man chased me. I punched him. The dog bit my brother. My mother and I argued.'),
+      'aggression',
+    );
     expect(aggression.map((a) => [a.level, a.dreamerRole])).toEqual([
       [6, 'victim'],
       [7, 'aggressor'],
       [7, 'witness'],
       [2, 'reciprocal'],
     ]);
-    const friendly = only(codeDream('A nurse helped me. I hugged my son. Two strangers greeted each other.'), 'friendliness');
+    const friendly = only(
+      codeDream('A nurse helped me. I hugged my son. Two strangers greeted each other.'),
+      'friendliness',
+    );
     expect(friendly.map((f) => [f.level, f.dreamerRole])).toEqual([
       [4, 'befriended'],
       [6, 'befriender'],
       [2, 'witness'],
     ]);
-    expect(only(codeDream('I was attacked by a dog.'), 'aggression')[0]).toMatchObject({ level: 7, dreamerRole: 'victim' });
+    expect(only(codeDream('I was attacked by a dog.'), 'aggression')[0]).toMatchObject({
+      level: 7,
+      dreamerRole: 'victim',
+    });
   });
 
   it('codes the five emotions, who feels them, and skips negated ones', () => {
     const emotions = only(
-      codeDream("I was furious. She was terrified. I felt sad and confused, then relieved. I wasn't scared of the dark."),
+      codeDream(
+        "I was furious. She was terrified. I felt sad and confused, then relieved. I wasn't scared of the dark.",
+      ),
       'emotion',
     );
     expect(emotions.map((e) => [e.emotion, e.dreamerFeels])).toEqual([
@@ -65,7 +78,10 @@ describe('codeDream', () => {
   });
 
   it('codes settings indoor and outdoor, familiar and unfamiliar', () => {
-    const settings = only(codeDream('I was in my house, in the kitchen. Then I was in a strange forest. Later we were in London.'), 'setting');
+    const settings = only(
+      codeDream('I was in my house, in the kitchen. Then I was in a strange forest. Later we were in London.'),
+      'setting',
+    );
     expect(settings.map((s) => [s.place, s.familiarity])).toEqual([
       ['indoor', 'familiar'],
       ['outdoor', 'unfamiliar'],
@@ -85,7 +101,10 @@ describe('codeDream', () => {
   });
 
   it('codes body parts by region, not "back" as an adverb', () => {
-    const parts = only(codeDream('He came back and touched my face. My back and my chest hurt. I raised my hand.'), 'body-part');
+    const parts = only(
+      codeDream('He came back and touched my face. My back and my chest hurt. I raised my hand.'),
+      'body-part',
+    );
     expect(parts.map((p) => p.region)).toEqual(['head', 'torso', 'torso', 'extremities']);
   });
 

@@ -28,12 +28,7 @@ import {
 import { EMOTION_TERMS, NEGATIONS } from './lexicon-emotions.js';
 import type { InteractionTerm } from './lexicon-interactions.js';
 import { AGGRESSION_TERMS, FRIENDLINESS_TERMS, SEXUALITY_TERMS } from './lexicon-interactions.js';
-import {
-  FAILURE_PHRASES,
-  GOOD_FORTUNE_PHRASES,
-  MISFORTUNE_TERMS,
-  SUCCESS_PHRASES,
-} from './lexicon-outcomes.js';
+import { FAILURE_PHRASES, GOOD_FORTUNE_PHRASES, MISFORTUNE_TERMS, SUCCESS_PHRASES } from './lexicon-outcomes.js';
 import {
   DISTORTION_CUES,
   FAMILIAR_PLACE_CUES,
@@ -63,7 +58,7 @@ const POSSESSIVE_PRONOUNS = new Set(['my', 'his', 'her', 'their', 'your', 'its',
 const BODY_DETERMINERS = new Set([...POSSESSIVE_PRONOUNS, 'the', 'a', 'an', 'both', 'two']);
 const STRIVING_FAILURE_CUES = new Set(['but', "couldn't", 'could', "wouldn't", 'failed', 'unable', 'impossible', 'no']);
 
-/** Codes one dream report. Codes are numbered c1, c2 … in the order of their first evidence. */
+/** Codes one dream report. Codes are numbered c1, c2 … in the order of the words they cite. */
 export function codeDream(text: string): DreamCode[] {
   const tokens = tokenise(text);
   const span = (from: number, to: number): EvidenceSpan => {
@@ -80,7 +75,8 @@ export function codeDream(text: string): DreamCode[] {
     return span(a, b);
   };
   const found: { at: number; content: DreamCodeContent; evidence: EvidenceSpan[] }[] = [];
-  const add = (at: number, content: DreamCodeContent, evidence: EvidenceSpan[]) => found.push({ at, content, evidence });
+  const add = (at: number, content: DreamCodeContent, evidence: EvidenceSpan[]) =>
+    found.push({ at, content, evidence });
 
   const characterMatches = findPhrases(tokens, characterIndex);
   const characterTokens = new Set<number>();
@@ -94,7 +90,7 @@ export function codeDream(text: string): DreamCode[] {
   codeOutcomes(tokens, characterAt, span, add);
   codeBodyParts(tokens, span, add);
 
-  found.sort((a, b) => a.at - b.at);
+  found.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start || a.at - b.at);
   return found.map((f, i) => ({ ...f.content, id: `c${i + 1}`, evidence: f.evidence, source: 'automatic' as const }));
 }
 
@@ -170,7 +166,11 @@ function codeEmotions(tokens: readonly Token[], characterAt: (i: number) => bool
   }
 }
 
-function role<R extends string>(part: DreamerPart, reciprocal: boolean, roles: [agent: R, patient: R, both: R, none: R]): R {
+function role<R extends string>(
+  part: DreamerPart,
+  reciprocal: boolean,
+  roles: [agent: R, patient: R, both: R, none: R],
+): R {
   if (reciprocal) return part === 'neither' ? roles[3] : roles[2];
   return part === 'agent' ? roles[0] : part === 'patient' ? roles[1] : part === 'both' ? roles[2] : roles[3];
 }
@@ -193,18 +193,33 @@ function codeInteractions(tokens: readonly Token[], characterAt: (i: number) => 
   for (const m of friendly) if (m.to - m.from > 1) for (let i = m.from; i < m.to; i++) used.add(i);
   for (const m of interactionsOf(findPhrases(tokens, sexualityIndex))) {
     const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
-    const dreamerRole = role<SexualityRole>(p.part, m.entry.reciprocal === true, ['initiator', 'recipient', 'mutual', 'witness']);
+    const dreamerRole = role<SexualityRole>(p.part, m.entry.reciprocal === true, [
+      'initiator',
+      'recipient',
+      'mutual',
+      'witness',
+    ]);
     add(tokens[m.from]!.start, { category: 'sexuality', level: m.entry.level, dreamerRole }, [span(m.from, m.to)]);
   }
   for (const m of friendly) for (let i = m.from; i < m.to; i++) used.delete(i);
   for (const m of interactionsOf(findPhrases(tokens, aggressionIndex))) {
     const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
-    const dreamerRole = role<AggressionRole>(p.part, m.entry.reciprocal === true, ['aggressor', 'victim', 'reciprocal', 'witness']);
+    const dreamerRole = role<AggressionRole>(p.part, m.entry.reciprocal === true, [
+      'aggressor',
+      'victim',
+      'reciprocal',
+      'witness',
+    ]);
     add(tokens[m.from]!.start, { category: 'aggression', level: m.entry.level, dreamerRole }, [span(m.from, m.to)]);
   }
   for (const m of interactionsOf(friendly)) {
     const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
-    const dreamerRole = role<FriendlinessRole>(p.part, m.entry.reciprocal === true, ['befriender', 'befriended', 'mutual', 'witness']);
+    const dreamerRole = role<FriendlinessRole>(p.part, m.entry.reciprocal === true, [
+      'befriender',
+      'befriended',
+      'mutual',
+      'witness',
+    ]);
     add(tokens[m.from]!.start, { category: 'friendliness', level: m.entry.level, dreamerRole }, [span(m.from, m.to)]);
   }
 }
@@ -244,7 +259,11 @@ function codeSettings(tokens: readonly Token[], span: Span, add: Add) {
     }
     if (words[0] === 'home' && familiarity === 'questionable') familiarity = 'familiar';
     const at = tokens[m.from - 1];
-    if (familiarity === 'questionable' && at?.word === 'at' && ['school', 'work', 'church', 'university'].includes(words[0]!))
+    if (
+      familiarity === 'questionable' &&
+      at?.word === 'at' &&
+      ['school', 'work', 'church', 'university'].includes(words[0]!)
+    )
       familiarity = 'familiar';
     if (distortedSentences.has(sentence) && familiarity === 'familiar') familiarity = 'distorted';
     add(tokens[from]!.start, { category: 'setting', place: m.entry.place, familiarity }, [span(from, m.to)]);
@@ -281,7 +300,10 @@ function codeOutcomes(tokens: readonly Token[], characterAt: (i: number) => bool
   }
   for (const m of findPhrases(tokens, misfortuneIndex)) {
     const words = tokens.slice(m.from, m.to + 2).map((t) => t.word);
-    if ((words[0] === 'fell' || words[0] === 'fall' || words[0] === 'falling') && (words[1] === 'asleep' || words[1] === 'in'))
+    if (
+      (words[0] === 'fell' || words[0] === 'fall' || words[0] === 'falling') &&
+      (words[1] === 'asleep' || words[1] === 'in')
+    )
       continue;
     if (negated(tokens, m.from)) continue;
     if (!once(`m${m.entry.level}|${tokens[m.from]!.sentence}`)) continue;
@@ -300,7 +322,8 @@ function codeBodyParts(tokens: readonly Token[], span: Span, add: Add) {
     const before = tokens[m.from - 1];
     if (!before || before.sentence !== tokens[m.from]!.sentence) continue;
     const word = tokens[m.from]!.word;
-    const determiner = word === 'back' ? POSSESSIVE_PRONOUNS.has(before.word) : BODY_DETERMINERS.has(before.word) || before.possessive;
+    const determiner =
+      word === 'back' ? POSSESSIVE_PRONOUNS.has(before.word) : BODY_DETERMINERS.has(before.word) || before.possessive;
     if (!determiner) continue;
     add(tokens[m.from - 1]!.start, { category: 'body-part', region: m.entry.region }, [span(m.from - 1, m.to)]);
   }

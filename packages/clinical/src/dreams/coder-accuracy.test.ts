@@ -12,14 +12,18 @@ describe('automatic HVdC coding against hand codes', () => {
   const m = measureCoder();
 
   it('prints the measurement', () => {
-    const rows = m.errors.map((e) => `| ${INDICATOR_LABELS[e.indicator]} | ${f(e.whole)} | ${f(e.bootstrap)} | ${f(e.series20)} |`);
+    const rows = m.errors.map(
+      (e) => `| ${INDICATOR_LABELS[e.indicator]} | ${f(e.whole)} | ${f(e.bootstrap)} | ${f(e.series20)} |`,
+    );
     console.log(
       [
         `dreams: ${m.dreams}`,
         '| indicator | whole set | bootstrap | series of 20 |',
         ...rows,
         `MAE (proportions): whole ${f(m.maeProportions.whole)}, bootstrap ${f(m.maeProportions.bootstrap)}, series of 20 ${f(m.maeProportions.series20)}`,
-        ...m.emotions.map((e) => `${e.emotion}: support ${e.support}, P ${f(e.precision)}, R ${f(e.recall)}, F1 ${f(e.f1)}`),
+        ...m.emotions.map(
+          (e) => `${e.emotion}: support ${e.support}, P ${f(e.precision)}, R ${f(e.recall)}, F1 ${f(e.f1)}`,
+        ),
         `emotion macro-F1: ${f(m.emotionMacroF1)}`,
       ].join('\n'),
     );

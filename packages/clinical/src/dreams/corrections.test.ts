@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { codeDream } from './code-dream.js';
 import type { DreamCodeCorrection } from './corrections.js';
 import { applyCorrections, codeContents, evidenceProblems } from './corrections.js';
-import { dreamCodeContent } from './dream-code-arbitraries.js';
+import { dreamCodeContent } from './fixtures/dream-code-arbitraries.js';
 import { dreamIndicators } from './indicators.js';
 
 const TEXT = 'A man chased me through the park. I was terrified. My mother hugged me.';
@@ -27,7 +27,11 @@ describe('applyCorrections', () => {
     const { codes, unmatched } = applyCorrections(automatic, corrections);
     expect(unmatched).toEqual([]);
     expect(codes.find((c) => c.id === fear.id)).toBeUndefined();
-    expect(codes.find((c) => c.id === chase.id)).toMatchObject({ level: 7, source: 'therapist', evidence: chase.evidence });
+    expect(codes.find((c) => c.id === chase.id)).toMatchObject({
+      level: 7,
+      source: 'therapist',
+      evidence: chase.evidence,
+    });
     expect(codes.find((c) => c.id === 't1')).toMatchObject({ category: 'misfortune', source: 'therapist' });
   });
 

@@ -6,7 +6,14 @@ import { HVDC_NORMS } from './norms.js';
 import { cohensH } from './statistics.js';
 
 const aggression: DreamCodeContent = { category: 'aggression', level: 7, dreamerRole: 'victim' };
-const man: DreamCodeContent = { category: 'character', kind: 'human', sex: 'male', identity: 'stranger', dead: false, imaginary: false };
+const man: DreamCodeContent = {
+  category: 'character',
+  kind: 'human',
+  sex: 'male',
+  identity: 'stranger',
+  dead: false,
+  imaginary: false,
+};
 const woman: DreamCodeContent = { ...man, sex: 'female', identity: 'friend' } as DreamCodeContent;
 
 /** n dreams, the first `withAggression` holding one aggression; each holds a man and a woman. */

@@ -6,7 +6,7 @@
  */
 import type { DreamIndicators, Proportion, ProportionIndicator, RateIndicator } from './indicators.js';
 import { INDICATOR_LABELS, PROPORTION_INDICATORS, RATE_INDICATORS } from './indicators.js';
-import type { NormGroup } from './norms.js';
+import type { DreamNormGroup } from './norms.js';
 import type { EffectSize } from './statistics.js';
 import { benjaminiHochberg, cohensH, effectSize, twoProportionZTest } from './statistics.js';
 
@@ -43,7 +43,7 @@ export interface HProfileRate {
 }
 
 export interface HProfile {
-  normGroup: NormGroup['id'];
+  normGroup: DreamNormGroup['id'];
   normLabel: string;
   dreams: number;
   /** True below `RECOMMENDED_MINIMUM_DREAMS`: show `SMALL_SERIES_CAUTION` with the count. */
@@ -56,18 +56,49 @@ const DREAM_BASED: ReadonlySet<ProportionIndicator> = new Set(
   PROPORTION_INDICATORS.filter((i) => i.startsWith('dreamsWith')),
 );
 
-export function hProfile(indicators: DreamIndicators, norm: NormGroup, options: { alpha?: number } = {}): HProfile {
+export function hProfile(
+  indicators: DreamIndicators,
+  norm: DreamNormGroup,
+  options: { alpha?: number } = {},
+): HProfile {
   const alpha = options.alpha ?? 0.05;
   const entries: HProfileEntry[] = PROPORTION_INDICATORS.map((indicator) => {
     const value = indicators.proportions[indicator];
     const normValue = norm.proportions[indicator];
     const test = DREAM_BASED.has(indicator) ? ('norm-sample' as const) : ('norm-as-population' as const);
     if (value.value === null) {
-      return { indicator, label: INDICATOR_LABELS[indicator], value, norm: normValue, h: null, effect: null, p: null, q: null, significant: false, test };
+      return {
+        indicator,
+        label: INDICATOR_LABELS[indicator],
+        value,
+        norm: normValue,
+        h: null,
+        effect: null,
+        p: null,
+        q: null,
+        significant: false,
+        test,
+      };
     }
     const h = cohensH(value.value, normValue);
-    const { p } = twoProportionZTest(value.numerator, value.denominator, normValue, test === 'norm-sample' ? norm.dreams : undefined);
-    return { indicator, label: INDICATOR_LABELS[indicator], value, norm: normValue, h, effect: effectSize(h), p, q: null, significant: false, test };
+    const { p } = twoProportionZTest(
+      value.numerator,
+      value.denominator,
+      normValue,
+      test === 'norm-sample' ? norm.dreams : undefined,
+    );
+    return {
+      indicator,
+      label: INDICATOR_LABELS[indicator],
+      value,
+      norm: normValue,
+      h,
+      effect: effectSize(h),
+      p,
+      q: null,
+      significant: false,
+      test,
+    };
   });
   const tested = entries.filter((e) => e.p !== null);
   const q = benjaminiHochberg(tested.map((e) => e.p!));

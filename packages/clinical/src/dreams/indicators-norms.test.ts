@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CharacterIdentity, DreamCodeContent } from './dream-codes.js';
 import { PROPORTION_INDICATORS, RATE_INDICATORS, dreamIndicators } from './indicators.js';
-import type { NormGroupId } from './norms.js';
+import type { DreamNormGroupId } from './norms.js';
 import { HVDC_NORMS } from './norms.js';
 
 interface Counts {
@@ -79,7 +79,7 @@ function seriesFrom(c: Counts): DreamCodeContent[][] {
     if (codes.length < to - from) throw new Error('fewer codes than dreams to hold them');
     codes.forEach((code, i) => dreams[from + (i % (to - from))]!.push(code));
   };
-  const times = <T,>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
+  const times = <T>(n: number, make: (i: number) => T) => Array.from({ length: n }, (_, i) => make(i));
 
   const humans = c.humans.male + c.humans.female;
   const identities: CharacterIdentity[] = [
@@ -101,15 +101,45 @@ function seriesFrom(c: Counts): DreamCodeContent[][] {
   );
   spread(
     [
-      ...times(c.animals, () => ({ category: 'character', kind: 'animal', sex: 'indefinite', identity: 'stranger', dead: false, imaginary: false }) as const),
-      ...times(c.creatures, () => ({ category: 'character', kind: 'creature', sex: 'indefinite', identity: 'stranger', dead: false, imaginary: true }) as const),
+      ...times(
+        c.animals,
+        () =>
+          ({
+            category: 'character',
+            kind: 'animal',
+            sex: 'indefinite',
+            identity: 'stranger',
+            dead: false,
+            imaginary: false,
+          }) as const,
+      ),
+      ...times(
+        c.creatures,
+        () =>
+          ({
+            category: 'character',
+            kind: 'creature',
+            sex: 'indefinite',
+            identity: 'stranger',
+            dead: false,
+            imaginary: true,
+          }) as const,
+      ),
     ],
     0,
     c.animals + c.creatures,
   );
   const a = c.aggression;
-  const roles = [...times(a.aggressor, () => 'aggressor' as const), ...times(a.victim, () => 'victim' as const), ...times(a.witness, () => 'witness' as const)];
-  spread(roles.map((dreamerRole, i) => ({ category: 'aggression', level: i < a.physical ? 7 : 2, dreamerRole })), 0, a.inDreams);
+  const roles = [
+    ...times(a.aggressor, () => 'aggressor' as const),
+    ...times(a.victim, () => 'victim' as const),
+    ...times(a.witness, () => 'witness' as const),
+  ];
+  spread(
+    roles.map((dreamerRole, i) => ({ category: 'aggression', level: i < a.physical ? 7 : 2, dreamerRole })),
+    0,
+    a.inDreams,
+  );
   const f = c.friendliness;
   spread(
     [
@@ -121,23 +151,48 @@ function seriesFrom(c: Counts): DreamCodeContent[][] {
     0,
     f.inDreams,
   );
-  spread(times(c.sexuality.codes, () => ({ category: 'sexuality', level: 2, dreamerRole: 'mutual' })), 0, c.sexuality.inDreams);
-  spread(times(c.success.codes, () => ({ category: 'success', dreamerInvolved: true })), ...c.success.dreams);
-  spread(times(c.failure.codes, () => ({ category: 'failure', dreamerInvolved: true })), ...c.failure.dreams);
+  spread(
+    times(c.sexuality.codes, () => ({ category: 'sexuality', level: 2, dreamerRole: 'mutual' })),
+    0,
+    c.sexuality.inDreams,
+  );
+  spread(
+    times(c.success.codes, () => ({ category: 'success', dreamerInvolved: true })),
+    ...c.success.dreams,
+  );
+  spread(
+    times(c.failure.codes, () => ({ category: 'failure', dreamerInvolved: true })),
+    ...c.failure.dreams,
+  );
   const m = c.misfortune;
   spread(
-    times(m.dreamer + m.others, (i) => ({ category: 'misfortune', level: i < m.bodily ? 5 : 2, dreamerInvolved: i >= m.others })),
+    times(m.dreamer + m.others, (i) => ({
+      category: 'misfortune',
+      level: i < m.bodily ? 5 : 2,
+      dreamerInvolved: i >= m.others,
+    })),
     0,
     m.inDreams,
   );
-  spread(times(c.goodFortune.dreamer, () => ({ category: 'good-fortune', dreamerInvolved: true })), 0, c.goodFortune.inDreams);
   spread(
-    times(c.emotions.negative + c.emotions.happy, (i) => ({ category: 'emotion', emotion: i < c.emotions.negative ? 'AP' : 'HA', dreamerFeels: true })),
+    times(c.goodFortune.dreamer, () => ({ category: 'good-fortune', dreamerInvolved: true })),
+    0,
+    c.goodFortune.inDreams,
+  );
+  spread(
+    times(c.emotions.negative + c.emotions.happy, (i) => ({
+      category: 'emotion',
+      emotion: i < c.emotions.negative ? 'AP' : 'HA',
+      dreamerFeels: true,
+    })),
     0,
     c.emotions.negative + c.emotions.happy,
   );
   spread(
-    times(c.bodyParts.torsoAnatomy + c.bodyParts.other, (i) => ({ category: 'body-part', region: i < c.bodyParts.torsoAnatomy ? 'torso' : 'head' })),
+    times(c.bodyParts.torsoAnatomy + c.bodyParts.other, (i) => ({
+      category: 'body-part',
+      region: i < c.bodyParts.torsoAnatomy ? 'torso' : 'head',
+    })),
     0,
     c.dreams,
   );
@@ -157,7 +212,7 @@ function seriesFrom(c: Counts): DreamCodeContent[][] {
 describe.each([
   ['men', MEN],
   ['women', WOMEN],
-] as [NormGroupId, Counts][])('the norms table, %s', (group, counts) => {
+] as [DreamNormGroupId, Counts][])('the norms table, %s', (group, counts) => {
   const indicators = dreamIndicators(seriesFrom(counts));
   const norm = HVDC_NORMS[group];
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dreamSeries } from './dream-code-arbitraries.js';
+import { dreamSeries } from './fixtures/dream-code-arbitraries.js';
 import { HVDC_NORMS } from './norms.js';
 import { hProfile } from './h-profile.js';
 import { PROPORTION_INDICATORS, RATE_INDICATORS, dreamIndicators } from './indicators.js';

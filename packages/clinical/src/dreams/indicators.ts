@@ -35,7 +35,11 @@ export const PROPORTION_INDICATORS = [
 ] as const;
 export type ProportionIndicator = (typeof PROPORTION_INDICATORS)[number];
 
-export const RATE_INDICATORS = ['aggressionsPerCharacter', 'friendlinessPerCharacter', 'sexualityPerCharacter'] as const;
+export const RATE_INDICATORS = [
+  'aggressionsPerCharacter',
+  'friendlinessPerCharacter',
+  'sexualityPerCharacter',
+] as const;
 export type RateIndicator = (typeof RATE_INDICATORS)[number];
 export type Indicator = ProportionIndicator | RateIndicator;
 
@@ -128,7 +132,9 @@ export function dreamIndicators(series: DreamSeries): DreamIndicators {
   const misfortunes = n((c) => c.category === 'misfortune');
   const bodily = n((c) => c.category === 'misfortune' && c.level >= 5);
   const bodyParts = n((c) => c.category === 'body-part');
-  const torso = n((c) => c.category === 'body-part' && (c.region === 'torso' || c.region === 'anatomy' || c.region === 'sex-organs'));
+  const torso = n(
+    (c) => c.category === 'body-part' && (c.region === 'torso' || c.region === 'anatomy' || c.region === 'sex-organs'),
+  );
   const emotions = n((c) => c.category === 'emotion');
   const negative = n((c) => c.category === 'emotion' && NEGATIVE_EMOTIONS.includes(c.emotion));
   const indoor = n((c) => c.category === 'setting' && c.place === 'indoor');

@@ -60,9 +60,10 @@ export const CHARACTER_TERMS: readonly CharacterTerm[] = [
   ),
   human('the queen,the king,the president,the prime minister,a celebrity,a famous', 'indefinite', 'prominent'),
   {
-    phrases: 'dog,puppy|puppies,cat,kitten,horse,snake,spider,bird,rat,mouse|mice,wolf|wolves,bear,lion,tiger,shark,fish,insect,bee,wasp,cow,pig,sheep,fox,rabbit,owl,crow,deer,crocodile,whale,dolphin,animal,creature,bull,goat,monkey,elephant,frog,worm,beetle,cockroach'.split(
-      ',',
-    ),
+    phrases:
+      'dog,puppy|puppies,cat,kitten,horse,snake,spider,bird,rat,mouse|mice,wolf|wolves,bear,lion,tiger,shark,fish,insect,bee,wasp,cow,pig,sheep,fox,rabbit,owl,crow,deer,crocodile,whale,dolphin,animal,creature,bull,goat,monkey,elephant,frog,worm,beetle,cockroach'.split(
+        ',',
+      ),
     kind: 'animal',
     sex: 'indefinite',
     identity: 'stranger',

@@ -35,4 +35,16 @@ export const EMOTION_TERMS: readonly EmotionTerm[] = [
 ];
 
 /** Words within three tokens before an emotion that negate it. */
-export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never', 'no', 'without', "wasn't", "didn't", "weren't", "isn't", "don't", "wasnt", 'nor']);
+export const NEGATIONS: ReadonlySet<string> = new Set([
+  'not',
+  'never',
+  'no',
+  'without',
+  "wasn't",
+  "didn't",
+  "weren't",
+  "isn't",
+  "don't",
+  'wasnt',
+  'nor',
+]);

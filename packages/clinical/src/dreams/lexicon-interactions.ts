@@ -25,10 +25,16 @@ export const AGGRESSION_TERMS: readonly InteractionTerm<AggressionLevel>[] = [
     'shouted at,yelled at,screamed at,shouting at,yelling at,insulted,mocked,mocking,criticised,criticized,scolded,told me off,told him off,told her off,swore at,cursed at,laughed at,made fun of,ridiculed,snapped at,nagged,humiliated me,sneered at',
   ),
   t(2, 'argued,argument,quarrelled,quarreled,row with,had a row,fight with', true),
-  t(3, 'accused,blamed,rejected,excluded,ignored,ignoring,refused to let,turned away,kicked me out,fired,dumped,betrayed,left me,abandoned'),
+  t(
+    3,
+    'accused,blamed,rejected,excluded,ignored,ignoring,refused to let,turned away,kicked me out,fired,dumped,betrayed,left me,abandoned',
+  ),
   t(4, 'threatened,threatening,threat,ordered me,demanded,pointed a gun,pointed a knife'),
   t(5, 'stole|stolen,steal,robbed,smashed,destroyed,wrecked,vandalised,set fire to,broke into,trashed'),
-  t(6, 'chased,chasing,chase,pursued,hunted,hunting,kidnapped,captured,trapped me,locked me,locked us,tied me,followed me,following me,was after me,were after me,cornered,grabbed,dragged'),
+  t(
+    6,
+    'chased,chasing,chase,pursued,hunted,hunting,kidnapped,captured,trapped me,locked me,locked us,tied me,followed me,following me,was after me,were after me,cornered,grabbed,dragged',
+  ),
   t(
     7,
     'attacked,attacking,attack,hit|hitting,punched,kicked,stabbed,shot at,shot,slapped,beat|beaten,bit|bitten,bite,pushed,shoved,strangled,choked,hurt me,hurt him,hurt her,injured me,stung,scratched,threw something at,threw a,burned me,mauled',
@@ -39,10 +45,16 @@ export const AGGRESSION_TERMS: readonly InteractionTerm<AggressionLevel>[] = [
 
 export const FRIENDLINESS_TERMS: readonly InteractionTerm<FriendlinessLevel>[] = [
   t(1, 'liked,felt fond of,felt close to,missed'),
-  t(2, 'smiled at,waved at,waved to,greeted,thanked,praised,complimented,congratulated,said hello,welcomed,cheered for,chatted with,talked kindly,comforted,reassured,encouraged'),
+  t(
+    2,
+    'smiled at,waved at,waved to,greeted,thanked,praised,complimented,congratulated,said hello,welcomed,cheered for,chatted with,talked kindly,comforted,reassured,encouraged',
+  ),
   t(2, 'chatted,laughed together,talked and laughed', true),
   t(3, 'invited,asked me to join,asked me to come,asked us to join'),
-  t(4, 'helped,help,helping,rescued,saved,protected,looked after,took care of,carried me,pulled me out,showed me the way,gave me a lift,held my hand,held his hand,held her hand'),
+  t(
+    4,
+    'helped,help,helping,rescued,saved,protected,looked after,took care of,carried me,pulled me out,showed me the way,gave me a lift,held my hand,held his hand,held her hand',
+  ),
   t(5, 'gave me,gave him,gave her,gave us,gift,present for,lent me,brought me,offered me,cooked for,made me a'),
   t(6, 'hugged,hug,embraced,cuddled,kissed me on the cheek,kissed her on the cheek,kissed him on the cheek'),
   t(6, 'hugged each other', true),

@@ -56,11 +56,23 @@ export interface MisfortuneTerm {
 const m = (level: MisfortuneLevel, phrases: string): MisfortuneTerm => ({ level, phrases: phrases.split(',') });
 
 export const MISFORTUNE_TERMS: readonly MisfortuneTerm[] = [
-  m(1, 'storm,flood,flooding,fire,earthquake,tornado,tsunami,avalanche,collapsing,collapsed,crumbling,burning,explosion,exploded,hurricane'),
-  m(2, 'lost my way,got lost,was lost,were lost,stuck,late for,running late,was late,missed my,missed the bus,missed the train,locked out,could not find,couldn\'t find,broke down,blocked,delayed'),
+  m(
+    1,
+    'storm,flood,flooding,fire,earthquake,tornado,tsunami,avalanche,collapsing,collapsed,crumbling,burning,explosion,exploded,hurricane',
+  ),
+  m(
+    2,
+    "lost my way,got lost,was lost,were lost,stuck,late for,running late,was late,missed my,missed the bus,missed the train,locked out,could not find,couldn't find,broke down,blocked,delayed",
+  ),
   m(3, 'fell,falling,fall,tripped,slipped,crashed,crash,accident,sinking,sank,drowning'),
-  m(4, 'lost my,lost her,lost his,lost our,my phone was gone,had been stolen,was stolen,were stolen,broke my phone,ruined'),
-  m(5, 'injured,injury,wounded,bleeding,bled,blood everywhere,broke my leg,broke my arm,broken leg,broken arm,sick,ill,illness,cancer,pain,in pain,hurt my,hurting,fainted,vomited,teeth fell out,teeth falling out,paralysed,paralyzed,could not move,couldn\'t move,could not breathe,couldn\'t breathe,burnt,burned my,fever,hospitalised'),
+  m(
+    4,
+    'lost my,lost her,lost his,lost our,my phone was gone,had been stolen,was stolen,were stolen,broke my phone,ruined',
+  ),
+  m(
+    5,
+    "injured,injury,wounded,bleeding,bled,blood everywhere,broke my leg,broke my arm,broken leg,broken arm,sick,ill,illness,cancer,pain,in pain,hurt my,hurting,fainted,vomited,teeth fell out,teeth falling out,paralysed,paralyzed,could not move,couldn't move,could not breathe,couldn't breathe,burnt,burned my,fever,hospitalised",
+  ),
   m(6, 'died,dying,die,death,drowned,passed away,was dead,were dead,is dead'),
 ];
 

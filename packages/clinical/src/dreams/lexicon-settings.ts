@@ -12,7 +12,11 @@ export interface PlaceTerm {
   room?: boolean;
 }
 
-const p = (place: SettingPlace, phrases: string, room = false): PlaceTerm => ({ place, phrases: phrases.split(','), room });
+const p = (place: SettingPlace, phrases: string, room = false): PlaceTerm => ({
+  place,
+  phrases: phrases.split(','),
+  room,
+});
 
 export const PLACE_TERMS: readonly PlaceTerm[] = [
   p(
@@ -32,7 +36,15 @@ export const PLACE_TERMS: readonly PlaceTerm[] = [
 ];
 
 /** Words just before a place noun that make it familiar ('my house', "grandmother's house" is detected separately). */
-export const FAMILIAR_PLACE_CUES: ReadonlySet<string> = new Set(['my', 'our', 'home', 'old', 'childhood', 'usual', 'local']);
+export const FAMILIAR_PLACE_CUES: ReadonlySet<string> = new Set([
+  'my',
+  'our',
+  'home',
+  'old',
+  'childhood',
+  'usual',
+  'local',
+]);
 /** Words just before a place noun that make it unfamiliar. */
 export const UNFAMILIAR_PLACE_CUES: ReadonlySet<string> = new Set([
   'a',

@@ -4,10 +4,10 @@
  */
 import type { ProportionIndicator, RateIndicator } from './indicators.js';
 
-export type NormGroupId = 'men' | 'women';
+export type DreamNormGroupId = 'men' | 'women';
 
-export interface NormGroup {
-  id: NormGroupId;
+export interface DreamNormGroup {
+  id: DreamNormGroupId;
   label: string;
   source: string;
   /** Dreams in the norm sample: 500 reports per sex (100 students × 5). The base of the "dreams with ≥1" indicators. */
@@ -18,7 +18,7 @@ export interface NormGroup {
 
 const SOURCE = 'Hall & Van de Castle (1966), college students';
 
-export const HVDC_NORMS: Record<NormGroupId, NormGroup> = {
+export const HVDC_NORMS: Record<DreamNormGroupId, DreamNormGroup> = {
   men: {
     id: 'men',
     label: 'Men (college students)',

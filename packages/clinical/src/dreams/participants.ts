@@ -10,7 +10,20 @@ const DREAMER_SUBJECTS = new Set(['i', 'we', "i'm", "i'd", "i'd", "we're", "i've
 const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'you', 'someone', 'somebody', 'everyone', 'nobody', 'who']);
 const DREAMER_OBJECTS = new Set(['me', 'us', 'myself', 'ourselves']);
 const BE = new Set(['was', 'were', 'got', 'get', 'been', 'being', 'am', 'is', 'are', 'be']);
-const IRREGULAR_PARTICIPLES = new Set(['bitten', 'stolen', 'beaten', 'shot', 'hit', 'stung', 'caught', 'thrown', 'held', 'kept', 'left', 'given']);
+const IRREGULAR_PARTICIPLES = new Set([
+  'bitten',
+  'stolen',
+  'beaten',
+  'shot',
+  'hit',
+  'stung',
+  'caught',
+  'thrown',
+  'held',
+  'kept',
+  'left',
+  'given',
+]);
 
 export interface Participation {
   part: DreamerPart;
