@@ -11,6 +11,7 @@ import type {
   DreamCodeContent,
   EvidenceSpan,
   FriendlinessRole,
+  SettingCode,
   SettingFamiliarity,
   SexualityRole,
 } from './dream-codes.js';
@@ -33,6 +34,7 @@ import {
   DISTORTION_CUES,
   FAMILIAR_PLACE_CUES,
   GEOGRAPHICAL_NAMES,
+  LOCATIVE_PREPOSITIONS,
   PLACE_TERMS,
   UNFAMILIAR_PLACE_CUES,
 } from './lexicon-settings.js';
@@ -82,10 +84,11 @@ export function codeDream(text: string): DreamCode[] {
   const characterTokens = new Set<number>();
   for (const m of characterMatches) for (let i = m.from; i < m.to; i++) characterTokens.add(i);
   const characterAt = (i: number) => characterTokens.has(i) || isName(tokens[i]);
+  const bodyPartAt = (i: number) => tokens[i] !== undefined && bodyIndex.byFirst.has(tokens[i]!.word);
 
   codeCharacters(tokens, characterMatches, span, add);
   codeEmotions(tokens, characterAt, span, add);
-  codeInteractions(tokens, characterAt, clause, add);
+  codeInteractions(tokens, characterAt, bodyPartAt, clause, add);
   codeSettings(tokens, span, add);
   codeOutcomes(tokens, characterAt, span, add);
   codeBodyParts(tokens, span, add);
@@ -121,6 +124,9 @@ function codeCharacters(tokens: readonly Token[], matches: PhraseMatch<Character
       DEAD_AFTER.some((seq) => seq.every((w, k) => tokens[m.to + k]?.word === w));
     const code: CharacterCode = characterFromTerm(term, dead);
     if (term.kind === 'human' && term.identity === 'stranger' && mine) code.identity = term.mineIdentity ?? 'known';
+    // 'his new girlfriend', 'her mother': someone else's relation, known to the dreamer at most
+    if (term.kind === 'human' && term.identity !== 'stranger' && before && OTHERS_POSSESSIVES.has(before.word))
+      code.identity = 'known';
     const evidenceTo = [m.to];
     const next = tokens[m.to];
     if (term.kind === 'human' && isName(next)) {
@@ -132,8 +138,18 @@ function codeCharacters(tokens: readonly Token[], matches: PhraseMatch<Character
     const key = `${words.join(' ')}|${next && namesAttached.has(m.to) ? next.word : ''}|${dead}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (term.kind === 'human' && code.sex === 'indefinite' && singular(words.at(-1)!)) {
+      const pronoun = nextPronoun(tokens, m.to, matches, m);
+      if (pronoun) code.sex = pronoun;
+    }
     const from = mine && before ? m.from - 1 : m.from;
     add(tokens[from]!.start, code, [span(from, evidenceTo[0]!)]);
+    // 'my friends Tom and Jack': the second name is a friend too
+    if (namesAttached.has(m.to) && tokens[m.to + 1]?.word === 'and' && isName(tokens[m.to + 2])) {
+      const other = tokens[m.to + 2]!;
+      namesAttached.add(m.to + 2);
+      add(other.start, { ...code, sex: FEMALE_NAMES.has(other.word) ? 'female' : 'male' }, [span(m.to + 2, m.to + 3)]);
+    }
   }
   const names = new Set<string>();
   tokens.forEach((t, i) => {
@@ -154,10 +170,33 @@ function codeCharacters(tokens: readonly Token[], matches: PhraseMatch<Character
   });
 }
 
+const OTHERS_POSSESSIVES = new Set(['his', 'her', 'their']);
+const COLLECTIVE = new Set(['people', 'crowd', 'group', 'gang', 'audience', 'children', 'men', 'women', 'police']);
+const singular = (word: string) => !COLLECTIVE.has(word) && !/[^s]s$/.test(word);
+
+/** The sex of the first he/him/his or she/her after a character, before another character is named. */
+function nextPronoun(
+  tokens: readonly Token[],
+  from: number,
+  matches: readonly PhraseMatch<CharacterTerm>[],
+  self: PhraseMatch<CharacterTerm>,
+): 'male' | 'female' | undefined {
+  const limit = Math.min(tokens.length, from + 25);
+  for (let i = from; i < limit; i++) {
+    if (isName(tokens[i]) || matches.some((m) => m !== self && m.from === i)) return undefined;
+    const w = tokens[i]!.word;
+    if (w === 'he' || w === 'him' || w === 'his' || w === 'himself') return 'male';
+    if (w === 'she' || w === 'her' || w === 'hers' || w === 'herself') return 'female';
+  }
+  return undefined;
+}
+
 function codeEmotions(tokens: readonly Token[], characterAt: (i: number) => boolean, span: Span, add: Add) {
   const seen = new Set<string>();
   for (const m of findPhrases(tokens, emotionIndex)) {
     if (negated(tokens, m.from)) continue;
+    // 'laughed at me' is mockery (aggression), not happiness
+    if (m.entry.emotion === 'HA' && tokens[m.to]?.word === 'at') continue;
     const dreamerFeels = dreamerIsSubjectOrOwner(tokens, m.from, m.to, characterAt, true);
     const key = `${m.entry.emotion}|${dreamerFeels}`;
     if (seen.has(key)) continue;
@@ -175,7 +214,13 @@ function role<R extends string>(
   return part === 'agent' ? roles[0] : part === 'patient' ? roles[1] : part === 'both' ? roles[2] : roles[3];
 }
 
-function codeInteractions(tokens: readonly Token[], characterAt: (i: number) => boolean, span: Span, add: Add) {
+function codeInteractions(
+  tokens: readonly Token[],
+  characterAt: (i: number) => boolean,
+  bodyPartAt: (i: number) => boolean,
+  span: Span,
+  add: Add,
+) {
   const used = new Set<number>();
   const interactionsOf = <L extends number>(matches: PhraseMatch<InteractionTerm<L>>[]) =>
     matches.filter((m) => {
@@ -185,14 +230,17 @@ function codeInteractions(tokens: readonly Token[], characterAt: (i: number) => 
     });
   const reciprocalWith = (m: PhraseMatch<unknown>) => {
     // 'I argued with my mother' / 'my mother argued with me'
-    const { part, subject } = participation(tokens, m.from, m.to, characterAt);
-    return { part: subject === 'dreamer' || part === 'patient' ? ('both' as const) : part };
+    const { part, subject } = participation(tokens, m.from, m.to, characterAt, bodyPartAt);
+    return { part: subject === 'dreamer' || part === 'patient' ? ('both' as const) : part, subject };
   };
+  const who = (m: PhraseMatch<InteractionTerm<number>>) =>
+    m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt, bodyPartAt);
   // Sexuality first, so 'kissed' is not also read as friendliness; 'kissed me on the cheek' is longer and wins there.
   const friendly = findPhrases(tokens, friendlinessIndex);
   for (const m of friendly) if (m.to - m.from > 1) for (let i = m.from; i < m.to; i++) used.add(i);
   for (const m of interactionsOf(findPhrases(tokens, sexualityIndex))) {
-    const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
+    const p = who(m);
+    if (p.subject === 'thing' && p.part === 'neither') continue;
     const dreamerRole = role<SexualityRole>(p.part, m.entry.reciprocal === true, [
       'initiator',
       'recipient',
@@ -203,7 +251,8 @@ function codeInteractions(tokens: readonly Token[], characterAt: (i: number) => 
   }
   for (const m of friendly) for (let i = m.from; i < m.to; i++) used.delete(i);
   for (const m of interactionsOf(findPhrases(tokens, aggressionIndex))) {
-    const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
+    const p = who(m);
+    if (p.subject === 'thing' && p.part === 'neither') continue;
     const dreamerRole = role<AggressionRole>(p.part, m.entry.reciprocal === true, [
       'aggressor',
       'victim',
@@ -213,7 +262,8 @@ function codeInteractions(tokens: readonly Token[], characterAt: (i: number) => 
     add(tokens[m.from]!.start, { category: 'aggression', level: m.entry.level, dreamerRole }, [span(m.from, m.to)]);
   }
   for (const m of interactionsOf(friendly)) {
-    const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt);
+    const p = who(m);
+    if (p.subject === 'thing' && p.part === 'neither') continue;
     const dreamerRole = role<FriendlinessRole>(p.part, m.entry.reciprocal === true, [
       'befriender',
       'befriended',
@@ -229,12 +279,20 @@ function codeSettings(tokens: readonly Token[], span: Span, add: Add) {
   const seen = new Set<string>();
   const sentencesWithSetting = new Set<number>();
   let building = false;
+  let familiarBefore = false;
+  const settings: { sentence: number; code: SettingCode; evidence: EvidenceSpan[] }[] = [];
   for (const m of findPhrases(tokens, placeIndex)) {
     const words = tokens.slice(m.from, m.to).map((t) => t.word);
     const sentence = tokens[m.from]!.sentence;
+    // one setting per sentence; 'inside' / 'outside' only when they end their clause ('I went outside.')
+    if (sentencesWithSetting.has(sentence)) continue;
     const isCue = words[0] === 'inside' || words[0] === 'outside';
-    if (isCue && sentencesWithSetting.has(sentence)) continue;
+    if (isCue && tokens[m.to]?.clause === tokens[m.from]!.clause && tokens[m.to]?.sentence === sentence) continue;
     if (m.entry.room && building) continue;
+    // 'the attic of my grandparents' farmhouse': the building that follows is the setting
+    if (m.entry.room && tokens[m.to]?.word === 'of') continue;
+    const atWork = words[0] === 'at';
+    if (!isCue && !atWork && !afterLocative(tokens, m.from)) continue;
     const key = words.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
@@ -242,7 +300,7 @@ function codeSettings(tokens: readonly Token[], span: Span, add: Add) {
     sentencesWithSetting.add(sentence);
     let familiarity: SettingFamiliarity = 'questionable';
     let from = m.from;
-    for (let i = m.from - 1; i >= Math.max(0, m.from - 3); i--) {
+    for (let i = m.from - 1; i >= Math.max(0, atWork ? m.from : m.from - 3); i--) {
       const t = tokens[i]!;
       if (t.sentence !== sentence) break;
       if (FAMILIAR_PLACE_CUES.has(t.word) || t.possessive) {
@@ -255,25 +313,53 @@ function codeSettings(tokens: readonly Token[], span: Span, add: Add) {
         from = i;
         break;
       }
-      if (t.word === 'the' || t.word === 'this' || t.word === 'that') break;
+      if (t.word === 'the' || t.word === 'this' || t.word === 'that') {
+        // 'the garden' after 'our house': the same familiar surroundings
+        if (familiarBefore) familiarity = 'familiar';
+        break;
+      }
     }
-    if (words[0] === 'home' && familiarity === 'questionable') familiarity = 'familiar';
+    if ((words[0] === 'home' || atWork) && familiarity === 'questionable') familiarity = 'familiar';
     const at = tokens[m.from - 1];
-    if (
-      familiarity === 'questionable' &&
-      at?.word === 'at' &&
-      ['school', 'work', 'church', 'university'].includes(words[0]!)
-    )
+    if (familiarity === 'questionable' && at?.word === 'at' && ['school', 'church', 'university'].includes(words[0]!))
       familiarity = 'familiar';
     if (distortedSentences.has(sentence) && familiarity === 'familiar') familiarity = 'distorted';
-    add(tokens[from]!.start, { category: 'setting', place: m.entry.place, familiarity }, [span(from, m.to)]);
+    // 'the sea', 'the sky' after a scene is set: the same scene, not a new setting
+    if (familiarity === 'questionable' && settings.length > 0) continue;
+    if (familiarity === 'familiar' || familiarity === 'distorted') familiarBefore = true;
+    settings.push({
+      sentence,
+      code: { category: 'setting', place: m.entry.place, familiarity },
+      evidence: [span(from, m.to)],
+    });
   }
+  // a named place ('a beach in Cornwall') makes its sentence's setting geographical, or is the setting itself
   const places = new Set<string>();
   tokens.forEach((t, i) => {
     if (!t.capitalised || !GEOGRAPHICAL_NAMES.has(t.word) || places.has(t.word)) return;
     places.add(t.word);
-    add(t.start, { category: 'setting', place: 'ambiguous', familiarity: 'geographical' }, [span(i, i + 1)]);
+    const same = settings.find((x) => x.sentence === t.sentence);
+    if (same) {
+      same.code.familiarity = 'geographical';
+      same.evidence.push(span(i, i + 1));
+    } else
+      settings.push({
+        sentence: t.sentence,
+        code: { category: 'setting', place: 'ambiguous', familiarity: 'geographical' },
+        evidence: [span(i, i + 1)],
+      });
   });
+  for (const x of settings) add(x.evidence[0]!.start, x.code, x.evidence);
+}
+
+/** A locative preposition within the three words before a place noun, in its sentence ('in my old house'). */
+function afterLocative(tokens: readonly Token[], from: number): boolean {
+  for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+    const t = tokens[i]!;
+    if (t.sentence !== tokens[from]!.sentence) return false;
+    if (LOCATIVE_PREPOSITIONS.has(t.word)) return true;
+  }
+  return false;
 }
 
 function codeOutcomes(tokens: readonly Token[], characterAt: (i: number) => boolean, span: Span, add: Add) {
@@ -281,8 +367,9 @@ function codeOutcomes(tokens: readonly Token[], characterAt: (i: number) => bool
   const successSentences = new Set(successes.map((m) => tokens[m.from]!.sentence));
   const perSentence = new Set<string>();
   const once = (key: string) => (perSentence.has(key) ? false : (perSentence.add(key), true));
+  const thing = (m: PhraseMatch<unknown>) => participation(tokens, m.from, m.to, characterAt).subject === 'thing';
   for (const m of successes) {
-    if (!once(`s|${tokens[m.from]!.sentence}`)) continue;
+    if (thing(m) || !once(`s|${tokens[m.from]!.sentence}`)) continue;
     const dreamerInvolved = dreamerIsSubjectOrOwner(tokens, m.from, m.to, characterAt, true);
     add(tokens[m.from]!.start, { category: 'success', dreamerInvolved }, [span(m.from, m.to)]);
   }
@@ -294,7 +381,7 @@ function codeOutcomes(tokens: readonly Token[], characterAt: (i: number) => bool
       const rest = tokens.slice(m.to).filter((t) => t.sentence === sentence);
       if (!rest.some((t) => STRIVING_FAILURE_CUES.has(t.word))) continue;
     }
-    if (!once(`f|${sentence}`)) continue;
+    if (thing(m) || !once(`f|${sentence}`)) continue;
     const dreamerInvolved = dreamerIsSubjectOrOwner(tokens, m.from, m.to, characterAt, true);
     add(tokens[m.from]!.start, { category: 'failure', dreamerInvolved }, [span(m.from, m.to)]);
   }
@@ -306,8 +393,13 @@ function codeOutcomes(tokens: readonly Token[], characterAt: (i: number) => bool
     )
       continue;
     if (negated(tokens, m.from)) continue;
+    // 'my dad, who died five years ago': a death in waking life, coded on the character, not a misfortune
+    if (m.entry.level === 6 && [tokens[m.from - 1]?.word, tokens[m.from - 2]?.word].includes('who')) continue;
     if (!once(`m${m.entry.level}|${tokens[m.from]!.sentence}`)) continue;
-    const dreamerInvolved = dreamerIsSubjectOrOwner(tokens, m.from, m.to, characterAt, m.entry.level <= 2);
+    // an environmental threat or obstacle ('the floor flooded') befalls the dreamer unless it names another
+    const environmental = m.entry.level <= 2 && participation(tokens, m.from, m.to, characterAt).subject === 'thing';
+    const dreamerInvolved =
+      environmental || dreamerIsSubjectOrOwner(tokens, m.from, m.to, characterAt, m.entry.level <= 2);
     add(tokens[m.from]!.start, { category: 'misfortune', level: m.entry.level, dreamerInvolved }, [span(m.from, m.to)]);
   }
   for (const m of findPhrases(tokens, goodFortuneIndex)) {

@@ -42,4 +42,31 @@ describe('automatic HVdC coding against hand codes', () => {
     print('Held out (d31–d60)', heldOut);
     expect(all.dreams).toBeGreaterThanOrEqual(60);
   });
+
+  // Bounds a little worse than measured (docs/PATTERNS.md): a change to the word lists that loses accuracy fails here.
+  it('keeps the mean absolute error across proportion indicators low', () => {
+    expect(all.maeProportions.whole).toBeLessThan(0.06); // measured 0.053
+    expect(all.maeProportions.bootstrap).toBeLessThan(0.066); // measured 0.060
+    expect(all.maeProportions.series20).toBeLessThan(0.076); // measured 0.069
+    expect(heldOut.maeProportions.whole).toBeLessThan(0.068); // measured 0.061
+  });
+
+  it('keeps the A/C index error low', () => {
+    expect(all.aggressionPerCharacter.whole!).toBeLessThan(0.03); // measured 0.023
+    expect(all.aggressionPerCharacter.bootstrap!).toBeLessThan(0.052); // measured 0.046
+  });
+
+  it('keeps emotion macro-F1 high', () => {
+    expect(all.emotionMacroF1).toBeGreaterThan(0.95); // measured 0.964
+    expect(heldOut.emotionMacroF1).toBeGreaterThan(0.93); // measured 0.944
+  });
+
+  it('keeps code-level agreement per category', () => {
+    const f1 = Object.fromEntries(all.categories.map((c) => [c.category, c.f1]));
+    expect(f1.character).toBeGreaterThan(0.75); // measured 0.771
+    expect(f1.aggression).toBeGreaterThan(0.74); // measured 0.759
+    expect(f1.emotion).toBeGreaterThan(0.91); // measured 0.926
+    expect(f1.setting).toBeGreaterThan(0.65); // measured 0.672
+    expect(f1['body-part']).toBeGreaterThan(0.93); // measured 0.945
+  });
 });

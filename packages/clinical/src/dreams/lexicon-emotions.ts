@@ -26,7 +26,7 @@ export const EMOTION_TERMS: readonly EmotionTerm[] = [
   ),
   list(
     'CO',
-    "confused,confusion,puzzled,bewildered,baffled,perplexed,disoriented,disorientated,surprised,surprise,astonished,amazed,shocked,stunned,didn't know what to do,did not know what to do,didn't understand,did not understand,couldn't understand,unsure,uncertain,strange feeling,wondered why,no idea why,made no sense",
+    "confused,confusion,puzzled,bewildered,baffled,perplexed,disoriented,disorientated,surprised,surprise,astonished,amazed,shocked,stunned,didn't know what to do,did not know what to do,didn't understand,did not understand,couldn't understand,could not understand,unsure,uncertain,strange feeling,wondered why,no idea why,made no sense",
   ),
   list(
     'HA',

@@ -19,15 +19,15 @@ const t = <L extends number>(level: L, phrases: string, reciprocal = false): Int
 });
 
 export const AGGRESSION_TERMS: readonly InteractionTerm<AggressionLevel>[] = [
-  t(1, 'glared,glaring,hated,resented,sneered,scowled,was jealous of,felt hostile,disliked'),
+  t(1, 'glared,glaring,hated,resented,sneered,scowled,jealous,felt hostile,disliked'),
   t(
     2,
-    'shouted at,yelled at,screamed at,shouting at,yelling at,insulted,mocked,mocking,criticised,criticized,scolded,told me off,told him off,told her off,swore at,cursed at,laughed at,made fun of,ridiculed,snapped at,nagged,humiliated me,sneered at',
+    'shout at,yell at,scream at,criticise,criticize,shouted at,yelled at,screamed at,shouting at,yelling at,insulted,mocked,mocking,criticised,criticized,scolded,told me off,told him off,told her off,swore at,cursed at,growled at,hissed at,hissing at,barked at,laughed at,made fun of,ridiculed,snapped at,nagged,humiliated me,sneered at',
   ),
-  t(2, 'argued,argument,quarrelled,quarreled,row with,had a row,fight with', true),
+  t(2, 'argue,argued,argument,quarrelled,quarreled,row with,had a row,fight with', true),
   t(
     3,
-    'accused,blamed,rejected,excluded,ignored,ignoring,refused to let,turned away,kicked me out,fired,dumped,betrayed,left me,abandoned',
+    'accused,blamed,rejected,excluded,ignored,ignoring,refused to let,turned away,kicked me out,fired,dumped,betrayed,left me,abandoned me',
   ),
   t(4, 'threatened,threatening,threat,ordered me,demanded,pointed a gun,pointed a knife'),
   t(5, 'stole|stolen,steal,robbed,smashed,destroyed,wrecked,vandalised,set fire to,broke into,trashed'),
@@ -47,18 +47,21 @@ export const FRIENDLINESS_TERMS: readonly InteractionTerm<FriendlinessLevel>[] =
   t(1, 'liked,felt fond of,felt close to,missed'),
   t(
     2,
-    'smiled at,waved at,waved to,greeted,thanked,praised,complimented,congratulated,said hello,welcomed,cheered for,chatted with,talked kindly,comforted,reassured,encouraged',
+    'smiled at,waved at,waved to,greeted,thanked,praised,complimented,congratulated,said hello,welcomed,cheer for,shook my hand,shook his hand,shook her hand,shook hands,chatted with,talked kindly,comforted,reassured,encouraged',
   ),
   t(2, 'chatted,laughed together,talked and laughed', true),
   t(3, 'invited,asked me to join,asked me to come,asked us to join'),
   t(
     4,
-    'helped,help,helping,rescued,saved,protected,looked after,took care of,carried me,pulled me out,showed me the way,gave me a lift,held my hand,held his hand,held her hand',
+    'helped,helping,rescued,saved,protected,looked after,took care of,carried me,pulled me out,showed me the way,gave me a lift,held my hand,held his hand,held her hand',
   ),
   t(5, 'gave me,gave him,gave her,gave us,gift,present for,lent me,brought me,offered me,cooked for,made me a'),
-  t(6, 'hugged,hug,embraced,cuddled,kissed me on the cheek,kissed her on the cheek,kissed him on the cheek'),
+  t(
+    6,
+    'hugged,hug,embraced,cuddled,held me,held him,held her,kissed me on the cheek,kissed her on the cheek,kissed him on the cheek',
+  ),
   t(6, 'hugged each other', true),
-  t(7, 'proposed,married,marry,engaged to,wedding,moved in together'),
+  t(7, 'proposed,married,marry,engaged to,moved in together'),
 ];
 
 export const SEXUALITY_TERMS: readonly InteractionTerm<SexualityLevel>[] = [

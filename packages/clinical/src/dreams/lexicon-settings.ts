@@ -21,11 +21,11 @@ const p = (place: SettingPlace, phrases: string, room = false): PlaceTerm => ({
 export const PLACE_TERMS: readonly PlaceTerm[] = [
   p(
     'indoor',
-    'house,home,flat,apartment,building,office,school,classroom,lecture hall,hospital,church,cathedral,shop,supermarket,restaurant,cafe,pub,bar,hotel,library,museum,factory,prison,cell,warehouse,mansion,castle,cottage,cabin,theatre,cinema,gym,airport,station,mall,shopping centre,ward,clinic,university,lift,elevator,tent,barn,inside',
+    'at work,house,farmhouse,home,flat,apartment,building,office,school,classroom,lecture hall,hospital,church,cathedral,shop,supermarket,restaurant,cafe,pub,bar,hotel,library,museum,factory,prison,cell,warehouse,mansion,castle,cottage,cabin,theatre,cinema,gym,airport,station,mall,shopping centre,ward,clinic,university,lift,elevator,tent,barn,inside',
   ),
   p(
     'indoor',
-    'room,kitchen,bedroom,bathroom,living room,hallway,hall,corridor,stairs,staircase,attic,basement,cellar,toilet,lounge,dining room,cupboard,wardrobe,loft,landing',
+    'room,bed,kitchen,bedroom,bathroom,living room,hallway,hall,corridor,stairs,staircase,attic,basement,cellar,toilet,lounge,dining room,cupboard,wardrobe,loft,landing',
     true,
   ),
   p(
@@ -39,8 +39,10 @@ export const PLACE_TERMS: readonly PlaceTerm[] = [
 export const FAMILIAR_PLACE_CUES: ReadonlySet<string> = new Set([
   'my',
   'our',
+  'his',
+  'her',
+  'their',
   'home',
-  'old',
   'childhood',
   'usual',
   'local',
@@ -76,6 +78,41 @@ export const DISTORTION_CUES: readonly string[] = [
   'had extra rooms',
   'was also',
 ];
+/** A place noun is a setting only after one of these ('in the kitchen', 'through a forest'). */
+export const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  [
+    'in',
+    'at',
+    'on',
+    'into',
+    'inside',
+    'outside',
+    'through',
+    'across',
+    'along',
+    'around',
+    'near',
+    'down',
+    'up',
+    'over',
+    'under',
+    'onto',
+    'to',
+    'from',
+    'towards',
+    'by',
+    'round',
+    'within',
+    'behind',
+    'of',
+    'explore|exploring',
+    'enter|entering',
+    'visit|visiting',
+    'reach|reaching',
+    'leave|leaving|left',
+    'drive|driving|drove',
+  ].flatMap((w) => w.split('|')),
+);
 /** Named places (cities, countries): a geographical setting. Our own short list. */
 export const GEOGRAPHICAL_NAMES: ReadonlySet<string> = new Set(
   'london,paris,manchester,edinburgh,glasgow,cardiff,belfast,dublin,york,leeds,liverpool,bristol,birmingham,oxford,cambridge,brighton,new york,rome,berlin,madrid,barcelona,venice,tokyo,india,france,spain,italy,scotland,wales,ireland,england,germany,america,australia,greece,africa,china,japan,canada,cornwall,devon,lisbon,amsterdam,prague,vienna'.split(

@@ -9,6 +9,7 @@ export type DreamerPart = 'agent' | 'patient' | 'both' | 'neither';
 const DREAMER_SUBJECTS = new Set(['i', 'we', "i'm", "i'd", "i'd", "we're", "i've", "we'd"]);
 const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'you', 'someone', 'somebody', 'everyone', 'nobody', 'who']);
 const DREAMER_OBJECTS = new Set(['me', 'us', 'myself', 'ourselves']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
 const BE = new Set(['was', 'were', 'got', 'get', 'been', 'being', 'am', 'is', 'are', 'be']);
 const IRREGULAR_PARTICIPLES = new Set([
   'bitten',
@@ -27,8 +28,11 @@ const IRREGULAR_PARTICIPLES = new Set([
 
 export interface Participation {
   part: DreamerPart;
-  /** Whether a subject was found at all before the phrase in its sentence. */
-  subject: 'dreamer' | 'other' | 'none';
+  /**
+   * The subject before the phrase: the dreamer, another character, a thing ('the water hit …': no
+   * social interaction), or none found in its sentence.
+   */
+  subject: 'dreamer' | 'other' | 'thing' | 'none';
 }
 
 /**
@@ -39,11 +43,21 @@ export function participation(
   from: number,
   to: number,
   characterAt: (i: number) => boolean,
+  bodyPartAt: (i: number) => boolean = () => false,
 ): Participation {
   const start = tokens[from]!;
   let subject: Participation['subject'] = 'none';
   for (let i = from - 1; i >= 0 && tokens[i]!.sentence === start.sentence; i--) {
     const w = tokens[i]!.word;
+    // a determiner in the phrase's own clause before a word that is no character: a thing acts
+    if (DETERMINERS.has(w) && tokens[i]!.clause === start.clause && i + 1 < from && !characterAt(i + 1)) {
+      let j = i + 1;
+      while (j < from && !characterAt(j) && !BE.has(tokens[j]!.word)) j++;
+      if (j === from || BE.has(tokens[j]!.word)) {
+        subject = 'thing';
+        break;
+      }
+    }
     if (DREAMER_SUBJECTS.has(w)) {
       subject = 'dreamer';
       break;
@@ -61,7 +75,7 @@ export function participation(
     before.sentence === start.sentence &&
     BE.has(before.word) &&
     (first.endsWith('ed') || IRREGULAR_PARTICIPLES.has(first));
-  let objectDreamer = phraseWords.slice(1).some((w) => DREAMER_OBJECTS.has(w));
+  let objectDreamer = phraseWords.slice(1).some((w) => DREAMER_OBJECTS.has(w) || w === 'my');
   let eachOther = false;
   let byDreamer = false;
   for (let i = to; i < Math.min(tokens.length, to + 5) && tokens[i]!.sentence === start.sentence; i++) {
@@ -70,6 +84,8 @@ export function participation(
     if (w === 'one' && tokens[i + 1]?.word === 'another') eachOther = true;
     if (w === 'by' && DREAMER_OBJECTS.has(tokens[i + 1]?.word ?? '')) byDreamer = true;
     if (w === 'me' || w === 'us' || w === 'myself') objectDreamer = true;
+    // 'grabbed my arm', 'kissed my neck': the dreamer's own body
+    if (w === 'my' && i === to && bodyPartAt(i + 1)) objectDreamer = true;
     if (i > to && (OTHER_SUBJECTS.has(w) || DREAMER_SUBJECTS.has(w))) break;
   }
   if (eachOther) return { part: subject === 'dreamer' ? 'both' : 'neither', subject };
@@ -94,7 +110,7 @@ export function dreamerIsSubjectOrOwner(
   if (tokens.slice(from, to).some((t) => t.word === 'my' || t.word === 'me')) return true;
   const { subject } = participation(tokens, from, to, characterAt);
   if (subject === 'dreamer') return true;
-  if (subject === 'other') return false;
+  if (subject === 'other' || subject === 'thing') return false;
   const start = tokens[from]!;
   for (let i = to; i < Math.min(tokens.length, to + 3); i++) {
     if (tokens[i]!.sentence !== start.sentence) break;
