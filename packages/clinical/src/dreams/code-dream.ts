@@ -125,8 +125,10 @@ function codeCharacters(tokens: readonly Token[], matches: PhraseMatch<Character
     const code: CharacterCode = characterFromTerm(term, dead);
     if (term.kind === 'human' && term.identity === 'stranger' && mine) code.identity = term.mineIdentity ?? 'known';
     // 'his new girlfriend', 'her mother': someone else's relation, known to the dreamer at most
-    if (term.kind === 'human' && term.identity !== 'stranger' && before && OTHERS_POSSESSIVES.has(before.word))
-      code.identity = 'known';
+    const owner = [before, tokens[m.from - 2]].find(
+      (t) => t !== undefined && t.sentence === tokens[m.from]!.sentence && OTHERS_POSSESSIVES.has(t.word),
+    );
+    if (term.kind === 'human' && term.identity !== 'stranger' && owner && !mine) code.identity = 'known';
     const evidenceTo = [m.to];
     const next = tokens[m.to];
     if (term.kind === 'human' && isName(next)) {

@@ -88,5 +88,6 @@ describe('evidenceProblems', () => {
     expect(evidenceProblems(TEXT, [{ start: 2, end: 5, text: 'men' }])[0]).toMatch(/no longer matches/);
     expect(evidenceProblems(TEXT, [{ start: 5, end: 500, text: 'x' }])[0]).toMatch(/not a stretch/);
     expect(evidenceProblems(TEXT, [{ start: 5, end: 5, text: '' }])[0]).toMatch(/not a stretch/);
+    expect(evidenceProblems(TEXT, [])).toEqual(['Choose the words in the dream that this code rests on.']);
   });
 });

@@ -63,6 +63,7 @@ function byPlaceInText(a: DreamCode, b: DreamCode): number {
 /** What a correction's evidence gets wrong against the dream text, as sentences a person can act on; empty when right. */
 export function evidenceProblems(text: string, evidence: readonly EvidenceSpan[]): string[] {
   const problems: string[] = [];
+  if (evidence.length === 0) problems.push('Choose the words in the dream that this code rests on.');
   evidence.forEach((e, i) => {
     const n = i + 1;
     if (
