@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codeDream } from './code-dream.js';
 import type { DreamCode } from './dream-codes.js';
@@ -117,5 +118,69 @@ describe('codeDream', () => {
   it('gives nothing for an empty report', () => {
     expect(codeDream('')).toEqual([]);
     expect(codeDream('   ')).toEqual([]);
+  });
+});
+
+describe('codeDream on any text', () => {
+  const words = fc.constantFrom(
+    'I',
+    'me',
+    'my',
+    'mother',
+    'man',
+    'dog',
+    'ghost',
+    'Anna',
+    'chased',
+    'hugged',
+    'kissed',
+    'was',
+    'terrified',
+    'happy',
+    'in',
+    'the',
+    'a',
+    'house',
+    'forest',
+    'London',
+    'fell',
+    'died',
+    'managed',
+    'to',
+    'tried',
+    'but',
+    'hand',
+    'back',
+    'and',
+    '.',
+    ',',
+    "grandmother's",
+    "couldn't",
+    'not',
+    'who',
+    'by',
+    'each',
+    'other',
+    '’',
+    'É',
+    '  ',
+  );
+  it('never throws, and every code cites words that stand in the text', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(words, { maxLength: 40 }).map((w) => w.join(' ')),
+        ),
+        (text) => {
+          const codes = codeDream(text);
+          expect(new Set(codes.map((c) => c.id)).size).toBe(codes.length);
+          for (const c of codes) {
+            expect(c.evidence.length).toBeGreaterThan(0);
+            for (const e of c.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+          }
+        },
+      ),
+    );
   });
 });
