@@ -172,6 +172,18 @@ function codeCharacters(tokens: readonly Token[], matches: PhraseMatch<Character
   });
 }
 
+const OBJECT_PRONOUNS = new Set([
+  'him',
+  'her',
+  'them',
+  'himself',
+  'herself',
+  'themselves',
+  'each',
+  'everyone',
+  'everybody',
+]);
+const PASSIVE_BEFORE = new Set(['was', 'were', 'got', 'been', 'being', 'is', 'are']);
 const OTHERS_POSSESSIVES = new Set(['his', 'her', 'their']);
 const COLLECTIVE = new Set(['people', 'crowd', 'group', 'gang', 'audience', 'children', 'men', 'women', 'police']);
 const singular = (word: string) => !COLLECTIVE.has(word) && !/[^s]s$/.test(word);
@@ -227,6 +239,8 @@ function codeInteractions(
   const interactionsOf = <L extends number>(matches: PhraseMatch<InteractionTerm<L>>[]) =>
     matches.filter((m) => {
       if (used.has(m.from) || negated(tokens, m.from)) return false;
+      // 'a bit scared'
+      if (tokens[m.from]!.word === 'bit' && tokens[m.from - 1]?.word === 'a') return false;
       for (let i = m.from; i < m.to; i++) used.add(i);
       return true;
     });
@@ -235,8 +249,19 @@ function codeInteractions(
     const { part, subject } = participation(tokens, m.from, m.to, characterAt, bodyPartAt);
     return { part: subject === 'dreamer' || part === 'patient' ? ('both' as const) : part, subject };
   };
-  const who = (m: PhraseMatch<InteractionTerm<number>>) =>
-    m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt, bodyPartAt);
+  // between two others only when someone is named on the receiving end ('bit Tom', 'hit him'), not 'it hit the water'
+  const someoneAfter = (m: PhraseMatch<unknown>) => {
+    for (let i = m.to; i < Math.min(tokens.length, m.to + 5) && tokens[i]!.sentence === tokens[m.from]!.sentence; i++)
+      if (characterAt(i) || OBJECT_PRONOUNS.has(tokens[i]!.word)) return true;
+    return false;
+  };
+  /** `targetless`: covert feelings (level 1) and damage to things (A5) need no person on the receiving end. */
+  const who = (m: PhraseMatch<InteractionTerm<number>>, targetless = m.entry.level === 1) => {
+    const p = m.entry.reciprocal ? reciprocalWith(m) : participation(tokens, m.from, m.to, characterAt, bodyPartAt);
+    const passive = PASSIVE_BEFORE.has(tokens[m.from - 1]?.word ?? '');
+    const noTarget = !targetless && p.part === 'neither' && !m.entry.reciprocal && !passive && !someoneAfter(m);
+    return noTarget ? { ...p, subject: 'thing' as const } : p;
+  };
   // Sexuality first, so 'kissed' is not also read as friendliness; 'kissed me on the cheek' is longer and wins there.
   const friendly = findPhrases(tokens, friendlinessIndex);
   for (const m of friendly) if (m.to - m.from > 1) for (let i = m.from; i < m.to; i++) used.add(i);
@@ -253,7 +278,7 @@ function codeInteractions(
   }
   for (const m of friendly) for (let i = m.from; i < m.to; i++) used.delete(i);
   for (const m of interactionsOf(findPhrases(tokens, aggressionIndex))) {
-    const p = who(m);
+    const p = who(m, m.entry.level === 1 || m.entry.level === 5);
     if (p.subject === 'thing' && p.part === 'neither') continue;
     const dreamerRole = role<AggressionRole>(p.part, m.entry.reciprocal === true, [
       'aggressor',

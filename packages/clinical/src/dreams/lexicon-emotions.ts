@@ -39,6 +39,7 @@ export const NEGATIONS: ReadonlySet<string> = new Set([
   'not',
   'never',
   'no',
+  'nobody',
   'without',
   "wasn't",
   "didn't",

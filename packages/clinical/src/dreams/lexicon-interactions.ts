@@ -29,7 +29,7 @@ export const AGGRESSION_TERMS: readonly InteractionTerm<AggressionLevel>[] = [
     3,
     'accused,blamed,rejected,excluded,ignored,ignoring,refused to let,turned away,kicked me out,fired,dumped,betrayed,left me,abandoned me',
   ),
-  t(4, 'threatened,threatening,threat,ordered me,demanded,pointed a gun,pointed a knife'),
+  t(4, 'threatened,threatening,threat,ordered me,demanded,pointed a gun,pointed a knife,pulled a knife,pulled a gun'),
   t(5, 'stole|stolen,steal,robbed,smashed,destroyed,wrecked,vandalised,set fire to,broke into,trashed'),
   t(
     6,

@@ -6,7 +6,7 @@ import type { Token } from './tokenise.js';
 
 export type DreamerPart = 'agent' | 'patient' | 'both' | 'neither';
 
-const DREAMER_SUBJECTS = new Set(['i', 'we', "i'm", "i'd", "i'd", "we're", "i've", "we'd"]);
+const DREAMER_SUBJECTS = new Set(['i', 'we', "i'm", "i'd", "we're", "i've", "we'd"]);
 const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'you', 'someone', 'somebody', 'everyone', 'nobody', 'who']);
 const DREAMER_OBJECTS = new Set(['me', 'us', 'myself', 'ourselves']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that']);
