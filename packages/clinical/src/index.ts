@@ -5,3 +5,4 @@ export * from './defences/dmrs.js';
 export * from './defences/odf.js';
 export * from './ccrt/clusters.js';
 export * from './ccrt/summary.js';
+export * from './dreams/index.js';

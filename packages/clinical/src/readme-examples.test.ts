@@ -5,8 +5,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as clinical from './index.js';
 import {
+  HVDC_NORMS,
   PHQ9,
+  applyCorrections,
   ccrtSummary,
+  codeContents,
+  codeDream,
+  dreamIndicators,
+  hProfile,
   levelProfile,
   overallDefensiveFunctioning,
   reliableChange,
@@ -118,6 +124,33 @@ describe('README examples', () => {
     expect(ccrt.RO.balance.negativeShare).toBe(0.5);
     expect(ccrt.enoughEpisodes).toBe(false);
   });
+
+  it('codes a dream and profiles it against the norms', () => {
+    const codes = codeDream('A man chased me through a dark forest. I was terrified.');
+    codes.map((c) => c.category); // ['aggression', 'character', 'setting', 'emotion']
+    codes[0]?.evidence[0]?.text; // 'A man chased me through a dark forest' (A6, the dreamer the victim)
+
+    // the therapist reads the chase as a physical attack; indicators use the corrected codes
+    const corrected = applyCorrections(codes, [
+      { action: 'change', id: 'c1', code: { category: 'aggression', level: 7, dreamerRole: 'victim' } },
+    ]);
+    const indicators = dreamIndicators([codeContents(corrected.codes)]);
+    indicators.proportions.aggressor.value; // 0: the dreamer is the victim
+    indicators.rates.aggressionsPerCharacter.value; // 1: one aggression, one character
+
+    const profile = hProfile(indicators, HVDC_NORMS.women);
+    profile.caution; // true: one dream, and indicators need about 75
+
+    expect(codes.map((c) => c.category)).toEqual(['aggression', 'character', 'setting', 'emotion']);
+    expect(codes[0]).toMatchObject({ id: 'c1', level: 6, dreamerRole: 'victim' });
+    expect(codes[0]?.evidence[0]?.text).toBe('A man chased me through a dark forest');
+    expect(corrected.codes[0]).toMatchObject({ level: 7, source: 'therapist' });
+    expect(indicators.proportions.aggressor.value).toBe(0);
+    expect(indicators.proportions.physicalAggression.value).toBe(1);
+    expect(indicators.rates.aggressionsPerCharacter.value).toBe(1);
+    expect(profile.caution).toBe(true);
+    expect(profile.dreams).toBe(1);
+  });
 });
 
 describe('README and this file agree', () => {
@@ -131,8 +164,8 @@ describe('README and this file agree', () => {
       .filter((l) => l !== '');
   const selfLines = lines(self).join('\n');
 
-  it('has the five examples', () => {
-    expect(blocks).toHaveLength(5);
+  it('has the six examples', () => {
+    expect(blocks).toHaveLength(6);
   });
 
   it.each(blocks.map((b, i) => [i + 1, b] as const))('runs README example %i verbatim', (_n, block) => {

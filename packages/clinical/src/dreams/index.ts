@@ -1,0 +1,12 @@
+export * from './dream-codes.js';
+export { codeDream } from './code-dream.js';
+export type { CorrectedCodes, DreamCodeCorrection } from './corrections.js';
+export { applyCorrections, codeContents, evidenceProblems } from './corrections.js';
+export type { DreamIndicators, Indicator, Proportion, ProportionIndicator, RateIndicator } from './indicators.js';
+export { INDICATOR_LABELS, PROPORTION_INDICATORS, RATE_INDICATORS, dreamIndicators } from './indicators.js';
+export type { DreamNormGroup, DreamNormGroupId } from './norms.js';
+export { HVDC_NORMS } from './norms.js';
+export type { HProfile, HProfileEntry, HProfileRate } from './h-profile.js';
+export { RECOMMENDED_MINIMUM_DREAMS, SMALL_SERIES_CAUTION, hProfile } from './h-profile.js';
+export type { EffectSize, ZTest } from './statistics.js';
+export { benjaminiHochberg, cohensH, effectSize, normalCdf, twoProportionZTest } from './statistics.js';
