@@ -5,3 +5,5 @@ export * from './defences/dmrs.js';
 export * from './defences/odf.js';
 export * from './ccrt/clusters.js';
 export * from './ccrt/summary.js';
+export * from './page-text/page-text.js';
+export * from './reflection/reflection.js';
