@@ -624,6 +624,13 @@ const en = {
     'record.process_note_saved': 'Process note saved (by its author)',
     'record.process_note_deleted': 'Process note deleted (by its author)',
     'record.process_notes_listed': 'Process notes listed (by their author)',
+    'public_site.page_changed': 'Public page edited',
+    'public_site.contact_changed': 'Public contact details changed',
+    'public_site.profile_saved': 'Directory profile draft saved',
+    'public_site.photo_uploaded': 'Directory profile photo uploaded',
+    'public_site.photo_removed': 'Directory profile photo removed',
+    'public_site.profile_published': 'Directory profile published',
+    'public_site.profile_unpublished': 'Directory profile taken down',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -654,6 +661,10 @@ const en = {
     process_notes: 'Process notes about a client (their author’s list)',
     note_settings: 'The note template',
     therapist_settings: 'Frame settings',
+    public_page: 'A public page',
+    public_settings: 'The public contact details',
+    therapist_profile: 'A directory profile',
+    profile_photo: 'A directory profile photo',
   } as Record<string, string>,
 
   devices: {

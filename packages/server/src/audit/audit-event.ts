@@ -111,6 +111,13 @@ export const AUDIT_ACTIONS = [
   'record.process_note_saved',
   'record.process_note_deleted',
   'record.process_notes_listed',
+  'public_site.page_changed',
+  'public_site.contact_changed',
+  'public_site.profile_saved',
+  'public_site.photo_uploaded',
+  'public_site.photo_removed',
+  'public_site.profile_published',
+  'public_site.profile_unpublished',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -39,6 +39,10 @@ export const EXPECTED_TABLES = [
   'progress_note_versions',
   'progress_note_amendments',
   'process_notes',
+  'public_settings',
+  'public_pages',
+  'profile_photos',
+  'therapist_profiles',
 ] as const;
 
 export interface TableSecurity {

@@ -15,6 +15,7 @@ import {
 import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
 import { recordSchema } from './record-schema.js';
+import { publicSiteSchema } from './public-site-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -250,4 +251,5 @@ export const schema = {
   ...frameSchema,
   ...journalSchema,
   ...recordSchema,
+  ...publicSiteSchema,
 };

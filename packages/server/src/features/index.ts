@@ -12,6 +12,7 @@ import { accountRoutes } from './account/routes.js';
 import { frameRoutes } from './frame/routes.js';
 import { journalRoutes } from './journal/routes.js';
 import { recordRoutes } from './record/routes.js';
+import { publicSiteRoutes } from './public-site/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -26,3 +27,4 @@ featureRoutes.push(accountRoutes);
 featureRoutes.push(frameRoutes);
 featureRoutes.push(journalRoutes);
 featureRoutes.push(recordRoutes);
+featureRoutes.push(publicSiteRoutes);
