@@ -7,10 +7,12 @@ import type { Role } from '../db/schema.js';
 import { seedDemoFrame } from './demo-frame.js';
 import { seedDemoJournal } from './demo-journal.js';
 import { seedDemoRecord } from './demo-record.js';
+import { seedDemoPublicSite } from './demo-public-site.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
- * administrator, two therapists with three clients each, a supervisor. Every name is invented and every
+ * administrator, two therapists with three clients each, a third therapist (evenings, online) with no
+ * clients yet, a supervisor. Every name is invented and every
  * address is under the reserved .example domain. All share one published password. Later issues add
  * their demo data (sessions, notes, questionnaires…) by extending `seedDemoPractice`.
  */
@@ -44,6 +46,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person('morgan.ellis', 'Morgan Ellis', ['admin']),
   person('ruth.mensah', 'Dr Ruth Mensah', ['therapist']),
   person('tom.adeyemi', 'Tom Adeyemi', ['therapist']),
+  person('nia.jones', 'Nia Jones', ['therapist']),
   person('helen.marsh', 'Dr Helen Marsh', ['supervisor']),
   person('priya.nair', 'Priya Nair', ['client'], 'ruth.mensah'),
   person('jamie.walsh', 'Jamie Walsh', ['client'], 'ruth.mensah'),
@@ -96,6 +99,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       });
       const journal = await seedDemoJournal(tx, userIds);
       const record = await seedDemoRecord(tx, userIds);
+      const publicSite = await seedDemoPublicSite(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -111,6 +115,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           journalShares: journal.shares,
           progressNotes: record.progressNotes,
           processNotes: record.processNotes,
+          publicPages: publicSite.pages,
+          publishedProfiles: publicSite.profiles,
         },
       });
       return { practiceId, userIds };
