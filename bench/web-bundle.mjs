@@ -33,6 +33,8 @@ const areas = {
   'client journal (entries, not ready, export)': [entryKey, 'src/pages/journal/index.ts'],
   'therapist journal (shared entries)': [entryKey, 'src/pages/journal-shared/index.ts'],
   'clinical record (notes, process notes, template)': [entryKey, 'src/pages/record/index.ts'],
+  'public site (pages, reflection, directory)': [entryKey, 'src/pages/site/index.ts'],
+  'public site editing (pages, profiles)': [entryKey, 'src/pages/site-admin/index.ts'],
 };
 
 let failed = false;

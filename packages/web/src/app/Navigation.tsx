@@ -5,6 +5,7 @@ import { journalNav } from '../pages/journal/journal-nav';
 import { frameNav } from '../pages/frame/frame-nav';
 import { templateNav } from '../pages/record/template-nav';
 import { searchNav } from '../pages/record/search-nav';
+import { siteAdminNav } from '../pages/site-admin/site-admin-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -45,6 +46,10 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: templateNav.to, label: templateNav.label },
     );
   }
+  // public site links: begin
+  if (hasRole(me, 'therapist')) items.push({ to: siteAdminNav.therapist.to, label: siteAdminNav.therapist.label });
+  if (hasRole(me, 'admin')) items.push({ to: siteAdminNav.admin.to, label: siteAdminNav.admin.label });
+  // public site links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, auditEventsOf, scopedQuery, sessionCookie } from '../../test-support/fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { JPEG_BYTES, PNG_BYTES, publicWorld, READY_PROFILE } from './public-site-fixtures.js';
+import { JPEG_BYTES, PNG_BYTES, publicWorld, READY_PROFILE } from '../../test-support/public-site-fixtures.js';
 
 /** Directory profiles: the therapist's own draft, the admin's publishing, photos, and what the public sees. */
 let t: TestApp;

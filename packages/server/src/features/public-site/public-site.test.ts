@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEventsOf } from '../../test-support/fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { publicWorld } from './public-site-fixtures.js';
+import { publicWorld } from '../../test-support/public-site-fixtures.js';
 
 /** The public pages and contact details: defaults, editing, publishing, and what the public may see. */
 let t: TestApp;

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../context.js';
-import { practiceWithEveryRole, scopedQuery } from '../../test-support/fixtures.js';
-import { EMPTY_PROFILE, type ProfileContent } from './public-site-schemas.js';
+import type { AppContext } from '../context.js';
+import { practiceWithEveryRole, scopedQuery } from './fixtures.js';
+import { EMPTY_PROFILE, type ProfileContent } from '../features/public-site/public-site-schemas.js';
 
 /** A practice with one person in each role, its slug, and a publishable profile draft. */
 export async function publicWorld(ctx: AppContext) {

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, seg } from '../../api/client';
+import type { PublicPage, PublicProfile, PublicSite } from './site-types';
+
+/** The public side's reads: no session needed, published content only. */
+export const siteKeys = {
+  site: (slug: string) => ['public-site', slug] as const,
+  page: (slug: string, page: string) => ['public-site', slug, 'page', page] as const,
+  therapists: (slug: string) => ['public-site', slug, 'therapists'] as const,
+  therapist: (slug: string, id: string) => ['public-site', slug, 'therapists', id] as const,
+};
+
+const base = (slug: string) => `/api/public/practices/${seg(slug)}`;
+
+export function useSite(slug: string) {
+  return useQuery({
+    queryKey: siteKeys.site(slug),
+    queryFn: () => api<PublicSite>(base(slug)),
+    staleTime: 60_000,
+  });
+}
+
+export function usePublicPage(slug: string, page: string) {
+  return useQuery({
+    queryKey: siteKeys.page(slug, page),
+    queryFn: () => api<PublicPage>(`${base(slug)}/pages/${seg(page)}`),
+    staleTime: 60_000,
+  });
+}
+
+export function useDirectory(slug: string) {
+  return useQuery({
+    queryKey: siteKeys.therapists(slug),
+    queryFn: () => api<{ therapists: PublicProfile[] }>(`${base(slug)}/therapists`),
+    staleTime: 60_000,
+  });
+}
+
+export function useTherapist(slug: string, id: string) {
+  return useQuery({
+    queryKey: siteKeys.therapist(slug, id),
+    queryFn: () => api<{ therapist: PublicProfile }>(`${base(slug)}/therapists/${seg(id)}`),
+    staleTime: 60_000,
+  });
+}
