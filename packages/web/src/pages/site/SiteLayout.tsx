@@ -1,9 +1,11 @@
-import { Link, NavLink, Outlet, useParams } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { useMe } from '../../api/queries';
 import { Page } from '../../components/Page';
 import { LoadError, Loading } from '../../components/States';
 import { ContactDetails } from './ContactDetails';
-import { useSite } from './site-api';
+import { prefetchForPath, useSite } from './site-api';
 import { SiteSlug, sitePath } from './site-context';
 import { siteStrings } from './site-strings';
 
@@ -17,6 +19,10 @@ export function SiteLayout({ slug: given, children }: { slug?: string; children?
   const slug = given ?? params.slug ?? '';
   const site = useSite(slug);
   const me = useMe();
+  const queryClient = useQueryClient();
+  const { pathname } = useLocation();
+  const rest = pathname.startsWith(`/p/${slug}/`) ? pathname.slice(`/p/${slug}/`.length) : '';
+  useEffect(() => prefetchForPath(queryClient, slug, rest), [queryClient, slug, rest]);
   if (site.isPending) return <Loading label={siteStrings.loading} />;
   if (site.isError) {
     return (
@@ -63,7 +69,7 @@ export function SiteLayout({ slug: given, children }: { slug?: string; children?
             {siteStrings.crisisLink}
           </Link>
         </p>
-        {children ?? <Outlet />}
+        <div className="site-body">{children ?? <Outlet />}</div>
         <ContactDetails contact={contact} headingId="site-contact-heading" />
         {!me.data ? (
           <p className="site-sign-in">
