@@ -62,6 +62,11 @@ export function SiteLayout({ slug: given, children }: { slug?: string; children?
               </li>
             </ul>
           </nav>
+          {!me.data ? (
+            <p className="site-sign-in">
+              <Link to="/sign-in">{siteStrings.signIn}</Link> <span>({siteStrings.signInNote})</span>
+            </p>
+          ) : null}
         </div>
         <p className="site-crisis">
           {siteStrings.crisisNote}{' '}
@@ -71,11 +76,6 @@ export function SiteLayout({ slug: given, children }: { slug?: string; children?
         </p>
         <div className="site-body">{children ?? <Outlet />}</div>
         <ContactDetails contact={contact} headingId="site-contact-heading" />
-        {!me.data ? (
-          <p className="site-sign-in">
-            <Link to="/sign-in">{siteStrings.signIn}</Link> <span>({siteStrings.signInNote})</span>
-          </p>
-        ) : null}
       </div>
     </SiteSlug.Provider>
   );
