@@ -8,7 +8,7 @@ import { QueryStatus } from '../../components/States';
 import { siteStrings } from '../site/site-strings';
 import { Field } from './Field';
 import { usePracticeSlug } from './practice-slug';
-import { useContact, usePages, useProfiles, usePublishing, useSaveContact } from './site-admin-api';
+import { previewPhotoUrl, useContact, usePages, useProfiles, usePublishing, useSaveContact } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
 import type { Contact, ProfileContent, ProfileState } from './site-admin-types';
 
@@ -143,6 +143,17 @@ function DraftSummary({ draft }: { draft: ProfileContent }) {
       <dd>{draft.concessions || '—'}</dd>
       <dt>{p.availability}</dt>
       <dd>{draft.availabilityNote || '—'}</dd>
+      <dt>{siteAdminStrings.profile.photoHeading}</dt>
+      <dd>
+        {draft.photoId ? (
+          <figure className="photo-current">
+            <img src={previewPhotoUrl(draft.photoId)} alt={draft.photoAlt} width={120} height={120} />
+            <figcaption>{siteAdminStrings.admin.photoDescription(draft.photoAlt)}</figcaption>
+          </figure>
+        ) : (
+          '—'
+        )}
+      </dd>
     </dl>
   );
 }

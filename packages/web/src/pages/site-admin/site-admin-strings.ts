@@ -35,6 +35,7 @@ export const siteAdminStrings = {
     publishChanges: (name: string) => `Publish ${name}’s changes`,
     unpublish: (name: string) => `Take ${name}’s profile down`,
     notReady: 'Before it can be published:',
+    photoDescription: (alt: string) => `Described as: “${alt}”`,
     publishedNotice: (name: string) => `${name}’s profile is published.`,
     unpublishedNotice: (name: string) => `${name}’s profile is no longer public.`,
   },
