@@ -36,6 +36,8 @@ const areas = {
   'letters (letters, letterhead, templates)': [entryKey, 'src/pages/letters/index.ts'],
   'subject access (requests, packs, process-note review)': [entryKey, 'src/pages/subject-access/index.ts'],
   'outcome measures (instruments, results, paper entry)': [entryKey, 'src/pages/measures/index.ts'],
+  'public site (pages, reflection, directory)': [entryKey, 'src/pages/site/index.ts'],
+  'public site editing (pages, profiles)': [entryKey, 'src/pages/site-admin/index.ts'],
 };
 
 let failed = false;

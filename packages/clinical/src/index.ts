@@ -6,3 +6,5 @@ export * from './defences/odf.js';
 export * from './ccrt/clusters.js';
 export * from './ccrt/summary.js';
 export * from './dreams/index.js';
+export * from './page-text/page-text.js';
+export * from './reflection/reflection.js';

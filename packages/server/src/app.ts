@@ -101,7 +101,8 @@ export async function buildApp(
 
   const webDist = ctx.config.webDistDir;
   if (options.serveWeb !== false && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    // preCompressed: the build writes .br and .gz copies of each asset (packages/web/precompress.mjs).
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, preCompressed: true });
     // Read on each request (the OS caches it), so a rebuilt web app is served without a restart.
     const indexFile = path.join(webDist, 'index.html');
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {

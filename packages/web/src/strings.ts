@@ -660,6 +660,13 @@ const en = {
     'measures.responses_listed': 'Questionnaire results listed',
     'measures.response_entered': 'Questionnaire answers entered from paper',
     'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
+    'public_site.page_changed': 'Public page edited',
+    'public_site.contact_changed': 'Public contact details changed',
+    'public_site.profile_saved': 'Directory profile draft saved',
+    'public_site.photo_uploaded': 'Directory profile photo uploaded',
+    'public_site.photo_removed': 'Directory profile photo removed',
+    'public_site.profile_published': 'Directory profile published',
+    'public_site.profile_unpublished': 'Directory profile taken down',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -699,6 +706,10 @@ const en = {
     subject_access_reviews: 'Process notes to review for subject access',
     instrument_definition: 'A questionnaire definition',
     measure_response: 'A questionnaire completed by a client',
+    public_page: 'A public page',
+    public_settings: 'The public contact details',
+    therapist_profile: 'A directory profile',
+    profile_photo: 'A directory profile photo',
   } as Record<string, string>,
 
   devices: {

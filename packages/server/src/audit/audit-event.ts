@@ -147,6 +147,13 @@ export const AUDIT_ACTIONS = [
   'measures.responses_listed',
   'measures.response_entered',
   'measures.fhir_exported',
+  'public_site.page_changed',
+  'public_site.contact_changed',
+  'public_site.profile_saved',
+  'public_site.photo_uploaded',
+  'public_site.photo_removed',
+  'public_site.profile_published',
+  'public_site.profile_unpublished',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -52,6 +52,10 @@ export const EXPECTED_TABLES = [
   'subject_access_deliveries',
   'instrument_definitions',
   'measure_responses',
+  'public_settings',
+  'public_pages',
+  'profile_photos',
+  'therapist_profiles',
 ] as const;
 
 export interface TableSecurity {

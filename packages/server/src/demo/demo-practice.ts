@@ -11,10 +11,12 @@ import { seedDemoFormulation } from './demo-formulation.js';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoSubjectAccess } from './demo-subject-access.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoPublicSite } from './demo-public-site.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
- * administrator, two therapists with three clients each, a supervisor. Every name is invented and every
+ * administrator, two therapists with three clients each, a third therapist (evenings, online) with no
+ * clients yet, a supervisor. Every name is invented and every
  * address is under the reserved .example domain. All share one published password. Later issues add
  * their demo data (sessions, notes, questionnaires…) by extending `seedDemoPractice`.
  */
@@ -48,6 +50,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   person('morgan.ellis', 'Morgan Ellis', ['admin']),
   person('ruth.mensah', 'Dr Ruth Mensah', ['therapist']),
   person('tom.adeyemi', 'Tom Adeyemi', ['therapist']),
+  person('nia.jones', 'Nia Jones', ['therapist']),
   person('helen.marsh', 'Dr Helen Marsh', ['supervisor']),
   person('priya.nair', 'Priya Nair', ['client'], 'ruth.mensah'),
   person('jamie.walsh', 'Jamie Walsh', ['client'], 'ruth.mensah'),
@@ -104,6 +107,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const letters = await seedDemoLetters(tx, userIds);
       const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
       const measures = await seedDemoMeasures(tx, userIds);
+      const publicSite = await seedDemoPublicSite(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -124,6 +128,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           letters: letters.letters,
           subjectAccessRequests: subjectAccess.requests,
           measureResults: measures.results,
+          publicPages: publicSite.pages,
+          publishedProfiles: publicSite.profiles,
         },
       });
       return { practiceId, userIds };

@@ -25,7 +25,7 @@ describe('demo mode', () => {
     ).toThrow(/will not start on this database: it holds a real practice \(Riverside Therapy\)/);
   });
 
-  it('seeds a realistic demo practice: admin, two therapists with three clients each, a supervisor', async () => {
+  it('seeds a realistic demo practice: admin, two therapists with three clients each, a third without clients yet, a supervisor', async () => {
     const slug = `northside-demo-${crypto.randomBytes(3).toString('hex')}`;
     const seeded = await seedDemoPractice(t.ctx, { slug });
     const practice = (await t.ctx.access.listPractices()).find((p) => p.id === seeded.practiceId);
@@ -42,10 +42,10 @@ describe('demo mode', () => {
       `SELECT u.email, u.is_demo, u.password_hash, array_agg(m.role ORDER BY m.role) AS roles
          FROM users u JOIN memberships m ON m.user_id = u.id GROUP BY u.id ORDER BY u.email`,
     );
-    expect(people).toHaveLength(10);
+    expect(people).toHaveLength(11);
     expect(people.every((p) => p.is_demo)).toBe(true);
     const count = (role: string) => people.filter((p) => p.roles.includes(role)).length;
-    expect([count('admin'), count('therapist'), count('supervisor'), count('client')]).toEqual([1, 2, 1, 6]);
+    expect([count('admin'), count('therapist'), count('supervisor'), count('client')]).toEqual([1, 3, 1, 6]);
     expect(people.every((p) => p.email.endsWith('@northside-demo.example'))).toBe(true);
     expect(await verifyPassword(people[0]?.password_hash ?? null, DEMO_PASSWORD)).toBe(true);
 
@@ -75,7 +75,15 @@ describe('demo mode', () => {
 
     const events = await auditEventsOf(t.ctx, seeded.practiceId);
     expect(events.find((e) => e.action === 'demo.seeded')).toMatchObject({
-      details: { people: 10, careAssignments: 6, letters: 1, subjectAccessRequests: 1, measureResults: 8 },
+      details: {
+        people: 11,
+        careAssignments: 6,
+        letters: 1,
+        subjectAccessRequests: 1,
+        measureResults: 8,
+        publicPages: 6,
+        publishedProfiles: 3,
+      },
     });
   });
 

@@ -6,11 +6,13 @@ import { Page } from '../components/Page';
 import { LoadError, Loading } from '../components/States';
 import { strings } from '../strings';
 import { hasRole, useCurrentUser } from './current-user';
+import { SignedOutHome } from './SignedOutHome';
 
 export const ENROLMENT_PATH = '/account/security';
 
 /**
- * Routes for signed-in people. Nobody signed in → sign-in (coming back here afterwards); second
+ * Routes for signed-in people. Nobody signed in → sign-in (coming back here afterwards), except at "/"
+ * of a one-practice instance, which shows the practice's public home; second
  * step pending → verification; staff without two-step verification → enrolment, and nothing else.
  */
 export function RequireSession() {
@@ -26,13 +28,16 @@ export function RequireSession() {
   }
   const here = location.pathname + location.search;
   if (!me.data) {
-    return (
+    const toSignIn = (
       <Navigate
         to={`/sign-in?next=${encodeURIComponent(here)}`}
         replace
         state={sessionEnded() ? { sessionEnded: true } : undefined}
       />
     );
+    // The start page of a one-practice instance is that practice's public home (unless a session just ended).
+    if (location.pathname === '/' && !sessionEnded()) return <SignedOutHome fallback={toSignIn} />;
+    return toSignIn;
   }
   const stage = me.data.session.stage;
   if (stage === 'mfa_required') return <Navigate to={`/sign-in/verify?next=${encodeURIComponent(here)}`} replace />;

@@ -28,6 +28,10 @@ const letters = () => import('../pages/letters');
 const subjectAccess = () => import('../pages/subject-access');
 // measures (therapist, admin)
 const measures = () => import('../pages/measures');
+// the practice's public side (no sign-in)
+const site = () => import('../pages/site');
+// the public side's editing (admin, therapist)
+const siteAdmin = () => import('../pages/site-admin');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -45,6 +49,19 @@ export const routes: RouteObject[] = [
         errorElement: <RouteErrorPage inShell />,
         children: [
           { path: 'help', Component: HelpPage },
+          // public site routes: begin
+          {
+            path: 'p/:slug',
+            lazy: page(site, (m) => m.SiteLayout),
+            children: [
+              { index: true, lazy: page(site, (m) => m.SiteHomePage) },
+              { path: 'therapists', lazy: page(site, (m) => m.DirectoryPage) },
+              { path: 'therapists/:therapistId', lazy: page(site, (m) => m.ProfilePage) },
+              { path: 'is-this-right-for-me', lazy: page(site, (m) => m.ReflectionPage) },
+              { path: ':page', lazy: page(site, (m) => m.SitePage) },
+            ],
+          },
+          // public site routes: end
           { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
           { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },
           { path: 'sign-in/verify', lazy: page(auth, (m) => m.VerifyPage) },
@@ -207,6 +224,21 @@ export const routes: RouteObject[] = [
                 ],
               },
               // measures (therapist, admin) routes: end
+              // public site editing routes: begin
+              {
+                path: 'admin/public-site',
+                element: <RequireRole roles={['admin']} />,
+                children: [
+                  { index: true, lazy: page(siteAdmin, (m) => m.PublicSiteAdminPage) },
+                  { path: 'pages/:page', lazy: page(siteAdmin, (m) => m.EditPublicPage) },
+                ],
+              },
+              {
+                path: 'public-profile',
+                element: <RequireRole roles={['therapist']} />,
+                children: [{ index: true, lazy: page(siteAdmin, (m) => m.MyProfilePage) }],
+              },
+              // public site editing routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

@@ -1,0 +1,51 @@
+import type { Format } from './site-types';
+
+/** Words of the practice's public pages (en-GB). */
+export const siteStrings = {
+  siteNav: 'The practice',
+  home: 'Home',
+  therapists: 'Our therapists',
+  reflection: 'Is this right for me?',
+  signIn: 'Sign in',
+  signInNote: 'Clients and staff of the practice',
+  crisisLink: 'Need help now?',
+  crisisNote: 'If you are in danger or thinking of ending your life, do not wait for a reply from us:',
+  contactHeading: 'Get in touch',
+  contactEmail: 'E-mail',
+  contactPhone: 'Telephone',
+  contactAddress: 'Address',
+  noContact: 'The practice has not published its contact details yet.',
+  homeFallbackLead: 'The practice has not published its home page yet.',
+  loading: 'Loading…',
+  pageMissing: 'Page not available',
+  directory: {
+    title: 'Our therapists',
+    lead: 'Everyone here works psychodynamically. Choosing someone you feel you could talk to matters more than any list of qualifications: read a few profiles and see who you warm to.',
+    empty: 'No therapist has a public profile at the moment. Please get in touch and we will tell you who has space.',
+    listLabel: 'Therapists',
+    more: (name: string) => `Read about ${name}`,
+  },
+  profile: {
+    approach: 'How I work',
+    training: 'Training',
+    registrations: 'Registration and membership',
+    registration: (body: string, number: string) => `${body}, number ${number}`,
+    specialisms: 'What I often work with',
+    languages: 'Languages',
+    formats: 'Where we would meet',
+    fee: 'Fee',
+    feePerSession: (pounds: string) => `${pounds} a session`,
+    feeAsk: 'Please ask the practice.',
+    concessions: 'Lower fees',
+    availability: 'Availability',
+    back: 'All our therapists',
+    noPhoto: 'No photo',
+  },
+  formats: { in_person: 'In person', online: 'Online' } satisfies Record<Format, string>,
+  money: (pence: number) =>
+    new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency: 'GBP',
+      minimumFractionDigits: pence % 100 ? 2 : 0,
+    }).format(pence / 100),
+};
