@@ -1,0 +1,107 @@
+/**
+ * Finding lexicon terms in a token stream. A term is one or more words; each word matches a token's
+ * lower-case form or its lemma, and `*` lets up to two tokens pass in between ("put * down").
+ * Contractions are written out the way the tokenizer splits them ("don't" → "do not").
+ */
+import type { Token } from './pipeline.js';
+
+export type TermPattern = readonly string[];
+
+const CONTRACTIONS: Record<string, string> = {
+  "don't": 'do not',
+  "didn't": 'do not',
+  "doesn't": 'do not',
+  "can't": 'can not',
+  "couldn't": 'could not',
+  "shouldn't": 'should not',
+  "wouldn't": 'would not',
+  "won't": 'will not',
+  "isn't": 'be not',
+  "wasn't": 'be not',
+};
+
+/** A term as the words to match, contractions expanded. */
+export function patternOf(term: string): TermPattern {
+  return term
+    .toLowerCase()
+    .split(' ')
+    .flatMap((w) => (CONTRACTIONS[w] ?? w).split(' '));
+}
+
+const same = (word: string, token: Token) =>
+  word === token.lower || word === token.lemma || (word === 'not' && token.lower === "n't");
+
+/** Length in tokens of a match of `pattern` starting at token `at` (within [at, end)), or 0. */
+export function matchAt(tokens: readonly Token[], at: number, end: number, pattern: TermPattern): number {
+  let i = at;
+  for (let p = 0; p < pattern.length; p++) {
+    const word = pattern[p]!;
+    if (word === '*') {
+      const next = pattern[p + 1];
+      if (next === undefined) return 0;
+      let skipped = 0;
+      while (skipped <= 2 && i < end && !same(next, tokens[i]!)) {
+        i++;
+        skipped++;
+      }
+      if (skipped > 2 || i >= end) return 0;
+      continue;
+    }
+    const token = tokens[i];
+    if (i >= end || !token || !same(word, token)) return 0;
+    i++;
+  }
+  return i - at;
+}
+
+export interface TermMatch<T> {
+  value: T;
+  term: string;
+  /** Token range [from, to). */
+  from: number;
+  to: number;
+}
+
+export interface CompiledLexicon<T> {
+  /** Patterns grouped by their first word (never `*`), longest first. */
+  byFirst: Map<string, { pattern: TermPattern; term: string; value: T }[]>;
+}
+
+export function compileLexicon<T>(entries: readonly { term: string; value: T }[]): CompiledLexicon<T> {
+  const byFirst = new Map<string, { pattern: TermPattern; term: string; value: T }[]>();
+  for (const { term, value } of entries) {
+    const pattern = patternOf(term);
+    const first = pattern[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push({ pattern, term, value });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.pattern.length - a.pattern.length);
+  return { byFirst };
+}
+
+/** Non-overlapping matches in tokens [from, to), left to right, longest term first at each token. */
+export function findTerms<T>(tokens: readonly Token[], from: number, to: number, lexicon: CompiledLexicon<T>): TermMatch<T>[] {
+  const found: TermMatch<T>[] = [];
+  let i = from;
+  while (i < to) {
+    const token = tokens[i]!;
+    const candidates = [
+      ...(lexicon.byFirst.get(token.lower) ?? []),
+      ...(token.lemma !== token.lower ? (lexicon.byFirst.get(token.lemma) ?? []) : []),
+      ...(token.lower === "n't" ? (lexicon.byFirst.get('not') ?? []) : []),
+    ].sort((a, b) => b.pattern.length - a.pattern.length);
+    let advanced = false;
+    for (const c of candidates) {
+      const length = matchAt(tokens, i, to, c.pattern);
+      if (length > 0) {
+        found.push({ value: c.value, term: c.term, from: i, to: i + length });
+        i += length;
+        advanced = true;
+        break;
+      }
+    }
+    if (!advanced) i++;
+  }
+  return found;
+}
