@@ -1,0 +1,70 @@
+/**
+ * Everything the pattern aids show for one client, from a folded state: themes, the people map,
+ * echoes, transference markers, CCRT candidates, the CCRT of confirmed episodes and defensive
+ * functioning. Each observation cites its passages and says in plain words how it was found.
+ * Nothing here is a diagnosis.
+ */
+import { ccrtSummary } from '../ccrt/summary.js';
+import type { CcrtSummary, CcrtSummaryOptions, ScoredEpisode } from '../ccrt/summary.js';
+import type { RatedOccasion } from '../defences/odf.js';
+import { ccrtCandidates } from './ccrt-candidates.js';
+import type { CcrtCandidate } from './ccrt-candidates.js';
+import { defensiveFunctioning } from './defensive-functioning.js';
+import type { DefensiveFunctioning } from './defensive-functioning.js';
+import { echoes } from './echoes.js';
+import type { Echo, EchoOptions } from './echoes.js';
+import type { PatternState } from './fold.js';
+import { peopleMap } from './people-map.js';
+import type { PeopleMapOptions, PersonInMap } from './people-map.js';
+import { recurringThemes } from './themes.js';
+import type { Theme, ThemeOptions } from './themes.js';
+import { transferenceTimeline } from './transference.js';
+import type { TransferenceMarker } from './transference.js';
+
+export interface PatternsSummaryOptions<K = string> {
+  themes?: ThemeOptions;
+  people?: PeopleMapOptions;
+  echoes?: EchoOptions;
+  /** Episodes the therapist confirmed and scored (from candidates or by hand). */
+  confirmedEpisodes?: readonly ScoredEpisode[];
+  /** The practice's CCRT clusters and the minimum number of episodes. */
+  ccrt?: CcrtSummaryOptions;
+  /** Defences the therapist rated, per note. */
+  ratedOccasions?: readonly RatedOccasion<K>[];
+}
+
+export interface PatternsSummary<K = string> {
+  entries: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  themes: Theme[];
+  people: PersonInMap[];
+  echoes: Echo[];
+  transference: TransferenceMarker[];
+  ccrtCandidates: CcrtCandidate[];
+  ccrt: CcrtSummary;
+  defensiveFunctioning: DefensiveFunctioning<K>;
+  /** Shown with the aids wherever they appear. */
+  caution: string;
+}
+
+export const PATTERNS_CAUTION =
+  'These are aids for reflection, found by counting words; they are not findings or a diagnosis. ' +
+  'Each one shows the passages behind it — read them.';
+
+export function summarisePatterns<K = string>(state: PatternState, options: PatternsSummaryOptions<K> = {}): PatternsSummary<K> {
+  const dates = [...state.analyses.values()].map((a) => a.date).sort();
+  return {
+    entries: state.analyses.size,
+    firstDate: dates[0] ?? null,
+    lastDate: dates[dates.length - 1] ?? null,
+    themes: recurringThemes(state, options.themes),
+    people: peopleMap(state, options.people),
+    echoes: echoes(state, options.echoes),
+    transference: transferenceTimeline(state),
+    ccrtCandidates: ccrtCandidates(state),
+    ccrt: ccrtSummary(options.confirmedEpisodes ?? [], options.ccrt),
+    defensiveFunctioning: defensiveFunctioning(options.ratedOccasions ?? []),
+    caution: PATTERNS_CAUTION,
+  };
+}
