@@ -10,7 +10,7 @@ import { EMOTION_FAMILIES, SELF_NEGATING_TERMS } from './lexicon/emotions.js';
 import type { EmotionFamily } from './lexicon/emotions.js';
 import { FIGURE_ROLES, MULTI_WORD_FIGURE_TERMS, NOT_A_PERSON, figureRoleByKey, figureRoleOfTerm } from './lexicon/figures.js';
 import type { FigureRole } from './lexicon/figures.js';
-import { INTERACTION_KINDS, WITHHELD_AS_IGNORE } from './lexicon/interactions.js';
+import { ATTENTION_TERMS, INTERACTION_KINDS, WITHHELD_AS_IGNORE } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
 import { THERAPY_TERMS } from './lexicon/therapy-terms.js';
 import { compileLexicon, findTerms } from './match-terms.js';
@@ -34,16 +34,41 @@ const emotionLexicon = compileLexicon(
 const interactionLexicon = compileLexicon(
   INTERACTION_KINDS.flatMap((k) => k.terms.map((term) => ({ term, value: k.kind as InteractionKind }))),
 );
+const attentionLexicon = compileLexicon(ATTENTION_TERMS.map((term) => ({ term, value: 'ignore' as InteractionKind })));
 const therapyLexicon = compileLexicon(THERAPY_TERMS.map((term) => ({ term, value: term })));
 
 /** Feeling words too ordinary to count unless the writer says they felt, were or seemed so. */
-const NEEDS_FEELING_VERB = new Set(['low', 'light', 'lost', 'empty', 'content', 'alone', 'calm', 'tense', 'exposed', 'bitter', 'torn', 'useless']);
+const NEEDS_FEELING_VERB = new Set([
+  'low',
+  'light',
+  'lost',
+  'empty',
+  'content',
+  'alone',
+  'calm',
+  'tense',
+  'exposed',
+  'bitter',
+  'torn',
+  'useless',
+  'hurt',
+  'abandoned',
+  'rejected',
+  'pointless',
+]);
 const FEELING_VERBS = new Set(['feel', 'be', 'seem', 'get', 'look', 'become', 'leave', 'so', 'very', 'really', 'quite', 'completely']);
 
 /** Single-word interaction terms that are only read as an interaction when used as a verb. */
 const NOUN_INTERACTIONS = new Set(['argument', 'row', 'fight', 'criticism']);
+/** Adjectives read as an interaction ("so supportive"). */
+const ADJECTIVE_INTERACTIONS = new Set(['supportive']);
+/** Words before a verb-looking term that show it is used as a noun ("an offer of help"). */
+const NOUN_MARKERS = new Set(['of', 'for', 'my', 'the', 'a', 'an', 'some', 'any', 'no', 'your', 'his', 'their']);
+/** Words after "leave" that make it about a person ("left me", "left Mum", "left and never came back"). */
+const NOBODY = new Set(['nobody', 'noone', 'no-one']);
+const OBJECTS = new Set(['me', 'us', 'him', 'her', 'them', 'myself']);
 
-const SELF = new Set(['i', 'me', 'myself']);
+const SELF = new Set(['i', 'me', 'myself', 'we', 'us']);
 const OTHER_PRONOUNS: Record<string, 'female' | 'male' | 'plural'> = {
   he: 'male',
   him: 'male',
@@ -89,6 +114,9 @@ function roleAt(tokens: readonly Token[], i: number, firstToken: number): { role
   // "her mum's" etc. are excluded above; a following "'s" ("Mum's car") is still the client's mum.
   const strict = ['family', 'child', 'kid'].includes(token.lower);
   if (strict && !OWN.has(before)) return undefined;
+  if (role.key === 'children' && !OWN.has(before) && before !== 'the') return undefined;
+  // "mother-in-law" is not the mother
+  if (tokens[i + length]?.value === '-' && tokens[i + length + 1]?.lower === 'in') return undefined;
   if (role.kin && ARTICLES.has(before) && role.key !== 'children') return undefined;
   return { role, length };
 }
@@ -177,10 +205,13 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       }
     }
 
-    // Feelings.
+    // Feelings (not the words of an action phrase: "laughed at me", "proud of me").
+    const actionMatches = findTerms(tokens, from, to, interactionLexicon);
+    const inPhrase = (k: number) => actionMatches.some((a) => a.to - a.from > 1 && k >= a.from && k < a.to);
     for (const m of findTerms(tokens, from, to, emotionLexicon)) {
       const first = tokens[m.from]!;
       const last = tokens[m.to - 1]!;
+      if (inPhrase(m.from)) continue;
       if (m.to - m.from === 1 && NEEDS_FEELING_VERB.has(first.lower)) {
         const before = [tokens[m.from - 1], tokens[m.from - 2], tokens[m.from - 3]].filter((t) => t && t.sentence === s);
         if (!before.some((t) => FEELING_VERBS.has(t!.lemma) || FEELING_VERBS.has(t!.lower))) continue;
@@ -195,16 +226,33 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       return figure ?? resolve(tokens[i]!);
     };
     const hasPerson =
-      inSentence.length > 0 || tokens.slice(from, to).some((t) => OTHER_PRONOUNS[t.lower] !== undefined || t.lower === 'me' || t.lower === 'us');
-    for (const m of findTerms(tokens, from, to, interactionLexicon)) {
+      inSentence.length > 0 ||
+      tokens.slice(from, to).some((t) => OTHER_PRONOUNS[t.lower] !== undefined || ['me', 'us', 'we'].includes(t.lower));
+    const attention = findTerms(tokens, from, to, attentionLexicon).filter((m) =>
+      tokens.slice(Math.max(from, m.from - 3), m.to).some((t) => t.negated || t.lower === 'never' || NOBODY.has(t.lower)),
+    );
+    const found = [...actionMatches.map((m) => ({ ...m, attention: false })), ...attention.map((m) => ({ ...m, attention: true }))]
+      .filter((m, k, all) => !all.some((o, j) => j !== k && !o.attention && m.attention && o.from <= m.from && m.from < o.to))
+      .sort((a, b) => a.from - b.from);
+    for (const m of found) {
       const first = tokens[m.from]!;
       const last = tokens[m.to - 1]!;
-      if (m.to - m.from === 1 && first.pos !== 'VERB' && !(NOUN_INTERACTIONS.has(first.lemma) && first.pos === 'NOUN')) continue;
+      const after = tokens[m.to];
       if (!hasPerson) continue;
-      const negated = tokens.slice(m.from, m.to).some((t) => t.negated);
+      if (m.to - m.from === 1 && !m.attention) {
+        const verb = first.pos === 'VERB' || (first.pos === 'ADJ' && after !== undefined && OBJECTS.has(after.lower));
+        const noun = NOUN_INTERACTIONS.has(first.lemma) && first.pos === 'NOUN';
+        if (!verb && !noun && !ADJECTIVE_INTERACTIONS.has(first.lower)) continue;
+        const before = tokens[m.from - 1];
+        if (verb && before && before.sentence === s && NOUN_MARKERS.has(before.lower)) continue;
+      }
+      // Reflexive ("I blame myself", "put myself down") is not an interaction with another.
+      if (tokens.slice(m.from, Math.min(to, m.to + 2)).some((t) => t.lower === 'myself')) continue;
+      const negated = tokens.slice(m.from, m.to).some((t) => t.negated) || tokens.slice(from, m.from).some((t) => NOBODY.has(t.lower));
       let kind: InteractionKind = m.value;
       let withheld = false;
-      if (negated) {
+      if (m.attention) withheld = true;
+      else if (negated) {
         if (!WITHHELD_AS_IGNORE.has(kind)) continue;
         kind = 'ignore';
         withheld = true;
@@ -222,6 +270,12 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       }
       if (passive) [agent, target] = [target, agent];
       if (agent === target) target = undefined;
+      // "leave" alone is about a person only when someone is left, or a figure leaves ("Dad left and…").
+      if (m.term === 'leave') {
+        const personLeft = after !== undefined && (OBJECTS.has(after.lower) || inSentence.some((f) => f.token === m.to));
+        const figureLeft = agent !== undefined && agent !== 'self' && (after === undefined || after.pos === 'PUNCT' || after.pos === 'CCONJ');
+        if (!personLeft && !figureLeft) continue;
+      }
       interactions.push({
         kind,
         term: entry.text.slice(first.start, last.end),

@@ -28,8 +28,26 @@ export function patternOf(term: string): TermPattern {
     .flatMap((w) => (CONTRACTIONS[w] ?? w).split(' '));
 }
 
+/**
+ * Forms a word may have lost its ending from, for words the lemmatiser leaves inflected
+ * ("adored" tagged as an adjective): -d, -ed, -ing, -s, -es.
+ */
+export function bareForms(lower: string): string[] {
+  const forms: string[] = [];
+  if (lower.length > 4) {
+    if (lower.endsWith('ed')) forms.push(lower.slice(0, -1), lower.slice(0, -2));
+    if (lower.endsWith('ing')) forms.push(lower.slice(0, -3), `${lower.slice(0, -3)}e`);
+    if (lower.endsWith('es')) forms.push(lower.slice(0, -2));
+    if (lower.endsWith('s') && !lower.endsWith('ss')) forms.push(lower.slice(0, -1));
+  }
+  return forms;
+}
+
 const same = (word: string, token: Token) =>
-  word === token.lower || word === token.lemma || (word === 'not' && token.lower === "n't");
+  word === token.lower ||
+  word === token.lemma ||
+  (word === 'not' && (token.lower === "n't" || token.lower === 'never')) ||
+  bareForms(token.lower).includes(word);
 
 /** Length in tokens of a match of `pattern` starting at token `at` (within [at, end)), or 0. */
 export function matchAt(tokens: readonly Token[], at: number, end: number, pattern: TermPattern): number {
@@ -90,6 +108,7 @@ export function findTerms<T>(tokens: readonly Token[], from: number, to: number,
       ...(lexicon.byFirst.get(token.lower) ?? []),
       ...(token.lemma !== token.lower ? (lexicon.byFirst.get(token.lemma) ?? []) : []),
       ...(token.lower === "n't" ? (lexicon.byFirst.get('not') ?? []) : []),
+      ...bareForms(token.lower).flatMap((form) => lexicon.byFirst.get(form) ?? []),
     ].sort((a, b) => b.pattern.length - a.pattern.length);
     let advanced = false;
     for (const c of candidates) {

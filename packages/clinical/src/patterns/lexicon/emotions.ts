@@ -59,6 +59,8 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       'wound up',
       'pissed off',
       'fed up',
+      'seethe',
+      'drive me mad',
     ],
   },
   {
@@ -91,6 +93,8 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       'frighten',
       'scare',
       'unsafe',
+      'stressed',
+      'stress out',
     ],
   },
   {
@@ -127,6 +131,10 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       'heavy-hearted',
       'in tears',
       'alone',
+      'hurt',
+      'pointless',
+      'abandoned',
+      'rejected',
     ],
   },
   {
@@ -153,6 +161,9 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       "can't make sense",
       'make sense of',
       "didn't know what",
+      "don't know why",
+      'do not know why',
+      'never knew why',
     ],
   },
   {
@@ -208,6 +219,7 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       'useless',
       'a failure',
       'cringe',
+      'shy',
     ],
   },
   {
@@ -225,6 +237,9 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
       "shouldn't have",
       'let * down',
       'selfish',
+      'felt responsible',
+      'feel responsible',
+      'blame myself',
     ],
   },
   {
@@ -259,4 +274,7 @@ export const SELF_NEGATING_TERMS: ReadonlySet<string> = new Set([
   "didn't know what",
   "shouldn't have",
   'no idea',
+  "don't know why",
+  'do not know why',
+  'never knew why',
 ]);

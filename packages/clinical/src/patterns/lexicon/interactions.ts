@@ -29,7 +29,7 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
     kind: 'help',
     label: 'help',
     valence: 'positive',
-    terms: ['help', 'support', 'look after', 'take care of', 'care for', 'rescue', 'protect', 'stand up for', 'encourage', 'pick * up from'],
+    terms: ['help', 'support', 'supportive', 'teach', 'look after', 'take care of', 'care for', 'rescue', 'protect', 'stand up for', 'encourage', 'pick * up from'],
   },
   {
     kind: 'comfort',
@@ -69,6 +69,7 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
       'snap at',
       'lash out',
       'laugh at',
+      'chase',
     ],
   },
   {
@@ -90,6 +91,7 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
       'complain about',
       'disapprove',
       'find fault',
+      'correct',
       'pick on',
     ],
   },
@@ -97,13 +99,13 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
     kind: 'ignore',
     label: 'ignore',
     valence: 'negative',
-    terms: ['ignore', 'dismiss', 'neglect', 'brush * off', 'overlook', 'ghost', 'forget about me', 'talk over'],
+    terms: ['ignore', 'dismiss', 'neglect', 'brush * off', 'overlook', 'ghost', 'forget', 'forget about me', 'talk over'],
   },
   {
     kind: 'leave',
     label: 'leave',
     valence: 'negative',
-    terms: ['leave', 'walk out', 'abandon', 'move out', 'go away', 'break up', 'dump', 'desert', 'storm off', 'run away', 'walk away'],
+    terms: ['leave', 'walk out', 'abandon', 'move out', 'go away', 'break up', 'split up', 'dump', 'desert', 'storm off', 'walk away', 'move away'],
   },
   {
     kind: 'reject',
@@ -115,7 +117,7 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
     kind: 'control',
     label: 'control',
     valence: 'negative',
-    terms: ['control', 'force', 'order', 'forbid', 'boss * around', 'check up on', 'insist', 'make me', 'tell me what to do', 'decide for'],
+    terms: ['control', 'force', 'order', 'forbid', 'boss * around', 'check up on', 'insist', 'tell me what to', 'treat * like a child', 'decide for'],
   },
   {
     kind: 'argue',
@@ -136,3 +138,27 @@ export function interactionLabel(kind: InteractionKind): string {
  * as `ignore`. A negated negative kind ("he didn't shout") is dropped.
  */
 export const WITHHELD_AS_IGNORE: ReadonlySet<InteractionKind> = new Set(['help', 'comfort', 'praise']);
+
+/**
+ * Acts of attention that only say something when withheld: "she never replied", "he did not come",
+ * "they never asked how I was" read as `ignore`; said plainly they are not counted.
+ */
+export const ATTENTION_TERMS: readonly string[] = [
+  'reply',
+  'answer',
+  'visit',
+  'call',
+  'ring',
+  'ask how',
+  'ask about',
+  'speak to',
+  'speak',
+  'talk to',
+  'come to',
+  'come',
+  'look at',
+  'notice',
+  'say * love',
+  'turn up',
+  'show up',
+];
