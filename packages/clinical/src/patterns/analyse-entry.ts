@@ -162,7 +162,11 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
         i += found.length - 1;
         continue;
       }
-      if (therapistNames.some((words) => words.every((w, k) => tokens[i + k]?.lower === w))) continue;
+      const therapist = therapistNames.find((words) => words.every((w, k) => tokens[i + k]?.lower === w));
+      if (therapist) {
+        i += therapist.length - 1;
+        continue;
+      }
       const previous = tokens[i - 1];
       const isName =
         token.pos === 'PROPN' &&
@@ -213,8 +217,16 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       const last = tokens[m.to - 1]!;
       if (inPhrase(m.from)) continue;
       if (m.to - m.from === 1 && NEEDS_FEELING_VERB.has(first.lower)) {
-        const before = [tokens[m.from - 1], tokens[m.from - 2], tokens[m.from - 3]].filter((t) => t && t.sentence === s);
-        if (!before.some((t) => FEELING_VERBS.has(t!.lemma) || FEELING_VERBS.has(t!.lower))) continue;
+        // "I felt low", "she seemed lost", "I was so alone" — not "the sun was low".
+        const window = [m.from - 1, m.from - 2, m.from - 3].filter((k) => k >= from);
+        const said = window.some((k) => {
+          const t = tokens[k]!;
+          if (t.lemma === 'feel' || t.lower.startsWith('feel') || t.lower === 'felt' || t.lemma === 'seem') return true;
+          if (!FEELING_VERBS.has(t.lemma) && !FEELING_VERBS.has(t.lower)) return false;
+          // The word before the verb (or before "so", "really"…) is a person: "I was", "Mum got".
+          return window.some((j) => j - 1 >= from && (tokens[j - 1]!.pos === 'PRON' || inSentence.some((f) => f.token === j - 1)));
+        });
+        if (!said) continue;
       }
       const negated = !SELF_NEGATING_TERMS.has(m.term) && tokens.slice(m.from, m.to).some((t) => t.negated);
       feelings.push({ family: m.value, term: entry.text.slice(first.start, last.end), negated, sentence: s, start: first.start, end: last.end });

@@ -75,6 +75,7 @@ export function tokenise(text: string): TokenisedText {
       }
       const end = Math.min(text.length, start + value.length);
       cursor = end;
+      if (value.trim() === '') return; // line breaks come through as tokens
       tokens.push({
         value,
         lower: straight(value.toLowerCase()),
