@@ -19,7 +19,11 @@ describe('sentences and offsets', () => {
     const text = 'I rang Mum.  She didn’t answer!\nI felt  so alone.';
     const a = analyse(text);
     expect(a.version).toBe(ANALYSIS_VERSION);
-    expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual(['I rang Mum.', 'She didn’t answer!', 'I felt  so alone.']);
+    expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      'I rang Mum.',
+      'She didn’t answer!',
+      'I felt  so alone.',
+    ]);
     for (const m of [...a.figures, ...a.feelings, ...a.interactions]) expect(text.slice(m.start, m.end)).toBe(m.term);
   });
 
@@ -33,7 +37,11 @@ describe('sentences and offsets', () => {
 
 describe('figures', () => {
   it('resolves kinship and role terms to figures', () => {
-    expect(figuresOf(analyse('My mum and my dad came round, then my line manager called.'))).toEqual(['mother', 'father', 'boss']);
+    expect(figuresOf(analyse('My mum and my dad came round, then my line manager called.'))).toEqual([
+      'mother',
+      'father',
+      'boss',
+    ]);
     expect(figuresOf(analyse('Dad was late again.'))).toEqual(['father']);
   });
 
@@ -85,12 +93,24 @@ describe('feelings', () => {
 
 describe('interactions', () => {
   it('says who did what to whom', () => {
-    expect(analyse('My boss ignored me in the meeting.').interactions[0]).toMatchObject({ kind: 'ignore', agent: 'boss', target: 'self' });
-    expect(analyse('I was criticised by my dad.').interactions[0]).toMatchObject({ kind: 'criticise', agent: 'father', target: 'self' });
+    expect(analyse('My boss ignored me in the meeting.').interactions[0]).toMatchObject({
+      kind: 'ignore',
+      agent: 'boss',
+      target: 'self',
+    });
+    expect(analyse('I was criticised by my dad.').interactions[0]).toMatchObject({
+      kind: 'criticise',
+      agent: 'father',
+      target: 'self',
+    });
   });
 
   it('reads withheld care as ignoring, and drops a negated attack', () => {
-    expect(analyse('Dad never listened to me.').interactions[0]).toMatchObject({ kind: 'ignore', withheld: true, agent: 'father' });
+    expect(analyse('Dad never listened to me.').interactions[0]).toMatchObject({
+      kind: 'ignore',
+      withheld: true,
+      agent: 'father',
+    });
     expect(analyse('Emma never replies to my messages.').interactions.map((i) => i.kind)).toEqual(['ignore']);
     expect(analyse("My boss didn't shout at me.").interactions).toEqual([]);
   });
@@ -100,7 +120,9 @@ describe('interactions', () => {
     expect(analyse('My sister rejected my offer of help.').interactions.map((i) => i.kind)).toEqual(['reject']);
     expect(analyse('I blame myself for everything.').interactions).toEqual([]);
     expect(analyse('My boss left early.').interactions).toEqual([]);
-    expect(analyse('When I was seven my dad left and never came back.').interactions.map((i) => i.kind)).toContain('leave');
+    expect(analyse('When I was seven my dad left and never came back.').interactions.map((i) => i.kind)).toContain(
+      'leave',
+    );
   });
 });
 
@@ -114,7 +136,9 @@ describe('childhood cues, therapy references and theme candidates', () => {
   });
 
   it('finds references to the therapist and the therapy, and the therapist by name', () => {
-    const a = analyseEntry(entry('I thought about my therapist. Dr Hale seemed tired in the session.'), { therapistNames: ['Dr Hale'] });
+    const a = analyseEntry(entry('I thought about my therapist. Dr Hale seemed tired in the session.'), {
+      therapistNames: ['Dr Hale'],
+    });
     expect(a.therapyReferences.map((r) => r.term)).toEqual(['therapist', 'session', 'Dr Hale']);
     expect(a.figures).toEqual([]);
   });

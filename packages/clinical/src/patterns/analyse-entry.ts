@@ -8,7 +8,13 @@ import { childhoodCuesIn } from './lexicon/childhood-cues.js';
 import { BACKGROUND_WORDS } from './lexicon/background.js';
 import { EMOTION_FAMILIES, SELF_NEGATING_TERMS } from './lexicon/emotions.js';
 import type { EmotionFamily } from './lexicon/emotions.js';
-import { FIGURE_ROLES, MULTI_WORD_FIGURE_TERMS, NOT_A_PERSON, figureRoleByKey, figureRoleOfTerm } from './lexicon/figures.js';
+import {
+  FIGURE_ROLES,
+  MULTI_WORD_FIGURE_TERMS,
+  NOT_A_PERSON,
+  figureRoleByKey,
+  figureRoleOfTerm,
+} from './lexicon/figures.js';
 import type { FigureRole } from './lexicon/figures.js';
 import { ATTENTION_TERMS, INTERACTION_KINDS, WITHHELD_AS_IGNORE } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
@@ -56,7 +62,20 @@ const NEEDS_FEELING_VERB = new Set([
   'rejected',
   'pointless',
 ]);
-const FEELING_VERBS = new Set(['feel', 'be', 'seem', 'get', 'look', 'become', 'leave', 'so', 'very', 'really', 'quite', 'completely']);
+const FEELING_VERBS = new Set([
+  'feel',
+  'be',
+  'seem',
+  'get',
+  'look',
+  'become',
+  'leave',
+  'so',
+  'very',
+  'really',
+  'quite',
+  'completely',
+]);
 
 /** Single-word interaction terms that are only read as an interaction when used as a verb. */
 const NOUN_INTERACTIONS = new Set(['argument', 'row', 'fight', 'criticism']);
@@ -90,10 +109,18 @@ export interface AnalyseOptions {
 }
 
 /** The role a kinship or role term at `i` names, honouring whose relation it is. */
-function roleAt(tokens: readonly Token[], i: number, firstToken: number): { role: FigureRole; length: number } | undefined {
+const MULTI_WORD_FIRSTS = new Set(MULTI_WORD_FIGURE_TERMS.map((w) => w[0]!));
+
+function roleAt(
+  tokens: readonly Token[],
+  i: number,
+  firstToken: number,
+): { role: FigureRole; length: number } | undefined {
   let role: FigureRole | undefined;
   let length = 1;
-  for (const words of MULTI_WORD_FIGURE_TERMS) {
+  const token0 = tokens[i];
+  if (!token0 || !/^[a-z]/.test(token0.lower)) return undefined;
+  for (const words of MULTI_WORD_FIRSTS.has(token0.lower) ? MULTI_WORD_FIGURE_TERMS : []) {
     if (words.every((w, k) => tokens[i + k]?.lower === w || tokens[i + k]?.lemma === w)) {
       role = figureRoleOfTerm(words.join(' '));
       length = words.length;
@@ -151,9 +178,20 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       const found = roleAt(tokens, i, from);
       if (found) {
         const last = tokens[i + found.length - 1]!;
-        figures.push({ figure: found.role.key, term: entry.text.slice(token.start, last.end), via: 'role', sentence: s, start: token.start, end: last.end });
+        figures.push({
+          figure: found.role.key,
+          term: entry.text.slice(token.start, last.end),
+          via: 'role',
+          sentence: s,
+          start: token.start,
+          end: last.end,
+        });
         inSentence.push({ token: i, figure: found.role.key });
-        const plural = token.lower.endsWith('s') && ['parents', 'siblings', 'children', 'kids', 'friends', 'colleagues', 'neighbours', 'folks'].includes(token.lower);
+        const plural =
+          token.lower.endsWith('s') &&
+          ['parents', 'siblings', 'children', 'kids', 'friends', 'colleagues', 'neighbours', 'folks'].includes(
+            token.lower,
+          );
         sentenceFigures.push({ figure: found.role.key, gender: plural ? 'plural' : found.role.gender });
         const next = tokens[i + found.length];
         if (next && next.pos === 'PROPN' && /^[A-Z]/.test(next.value) && !NOT_A_PERSON.has(next.lower)) {
@@ -194,7 +232,9 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       if (SELF.has(token.lower)) return 'self';
       const gender = OTHER_PRONOUNS[token.lower];
       if (!gender) return undefined;
-      const here = sentenceFigures.filter((f) => f.gender === gender || (f.gender === undefined && gender !== 'plural'));
+      const here = sentenceFigures.filter(
+        (f) => f.gender === gender || (f.gender === undefined && gender !== 'plural'),
+      );
       if (here.length > 0) return here[here.length - 1]!.figure;
       return lastFigure[gender] ?? (gender === 'plural' ? undefined : lastFigure.any);
     };
@@ -224,12 +264,22 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
           if (t.lemma === 'feel' || t.lower.startsWith('feel') || t.lower === 'felt' || t.lemma === 'seem') return true;
           if (!FEELING_VERBS.has(t.lemma) && !FEELING_VERBS.has(t.lower)) return false;
           // The word before the verb (or before "so", "really"…) is a person: "I was", "Mum got".
-          return window.some((j) => j - 1 >= from && (tokens[j - 1]!.pos === 'PRON' || inSentence.some((f) => f.token === j - 1)));
+          return window.some(
+            (j) => j - 1 >= from && (tokens[j - 1]!.pos === 'PRON' || inSentence.some((f) => f.token === j - 1)),
+          );
         });
         if (!said) continue;
       }
-      const negated = !SELF_NEGATING_TERMS.has(m.term) && tokens.slice(m.from, m.to).some((t) => t.negated);
-      feelings.push({ family: m.value, term: entry.text.slice(first.start, last.end), negated, sentence: s, start: first.start, end: last.end });
+      let negated = false;
+      if (!SELF_NEGATING_TERMS.has(m.term)) for (let k = m.from; k < m.to; k++) negated ||= tokens[k]!.negated;
+      feelings.push({
+        family: m.value,
+        term: entry.text.slice(first.start, last.end),
+        negated,
+        sentence: s,
+        start: first.start,
+        end: last.end,
+      });
     }
 
     // Interactions, with agent and target where the sentence says.
@@ -237,14 +287,27 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       const figure = inSentence.find((f) => f.token === i)?.figure;
       return figure ?? resolve(tokens[i]!);
     };
-    const hasPerson =
-      inSentence.length > 0 ||
-      tokens.slice(from, to).some((t) => OTHER_PRONOUNS[t.lower] !== undefined || ['me', 'us', 'we'].includes(t.lower));
-    const attention = findTerms(tokens, from, to, attentionLexicon).filter((m) =>
-      tokens.slice(Math.max(from, m.from - 3), m.to).some((t) => t.negated || t.lower === 'never' || NOBODY.has(t.lower)),
-    );
-    const found = [...actionMatches.map((m) => ({ ...m, attention: false })), ...attention.map((m) => ({ ...m, attention: true }))]
-      .filter((m, k, all) => !all.some((o, j) => j !== k && !o.attention && m.attention && o.from <= m.from && m.from < o.to))
+    let hasPerson = inSentence.length > 0;
+    for (let k = from; k < to && !hasPerson; k++) {
+      const w = tokens[k]!.lower;
+      hasPerson = OTHER_PRONOUNS[w] !== undefined || w === 'me' || w === 'us' || w === 'we';
+    }
+    const anyIn = (a: number, b: number, test: (t: Token) => boolean) => {
+      for (let k = Math.max(a, from); k < Math.min(b, to); k++) if (test(tokens[k]!)) return true;
+      return false;
+    };
+    const attention = hasPerson
+      ? findTerms(tokens, from, to, attentionLexicon).filter((m) =>
+          anyIn(m.from - 3, m.to, (t) => t.negated || t.lower === 'never' || NOBODY.has(t.lower)),
+        )
+      : [];
+    const found = [
+      ...actionMatches.map((m) => ({ ...m, attention: false })),
+      ...attention.map((m) => ({ ...m, attention: true })),
+    ]
+      .filter(
+        (m, k, all) => !all.some((o, j) => j !== k && !o.attention && m.attention && o.from <= m.from && m.from < o.to),
+      )
       .sort((a, b) => a.from - b.from);
     for (const m of found) {
       const first = tokens[m.from]!;
@@ -259,8 +322,8 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
         if (verb && before && before.sentence === s && NOUN_MARKERS.has(before.lower)) continue;
       }
       // Reflexive ("I blame myself", "put myself down") is not an interaction with another.
-      if (tokens.slice(m.from, Math.min(to, m.to + 2)).some((t) => t.lower === 'myself')) continue;
-      const negated = tokens.slice(m.from, m.to).some((t) => t.negated) || tokens.slice(from, m.from).some((t) => NOBODY.has(t.lower));
+      if (anyIn(m.from, m.to + 2, (t) => t.lower === 'myself')) continue;
+      const negated = anyIn(m.from, m.to, (t) => t.negated) || anyIn(from, m.from, (t) => NOBODY.has(t.lower));
       let kind: InteractionKind = m.value;
       let withheld = false;
       if (m.attention) withheld = true;
@@ -284,8 +347,12 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
       if (agent === target) target = undefined;
       // "leave" alone is about a person only when someone is left, or a figure leaves ("Dad left and…").
       if (m.term === 'leave') {
-        const personLeft = after !== undefined && (OBJECTS.has(after.lower) || inSentence.some((f) => f.token === m.to));
-        const figureLeft = agent !== undefined && agent !== 'self' && (after === undefined || after.pos === 'PUNCT' || after.pos === 'CCONJ');
+        const personLeft =
+          after !== undefined && (OBJECTS.has(after.lower) || inSentence.some((f) => f.token === m.to));
+        const figureLeft =
+          agent !== undefined &&
+          agent !== 'self' &&
+          (after === undefined || after.pos === 'PUNCT' || after.pos === 'CCONJ');
         if (!personLeft && !figureLeft) continue;
       }
       interactions.push({
@@ -308,13 +375,23 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     for (const m of findTerms(tokens, from, to, therapyLexicon)) {
       const first = tokens[m.from]!;
       const last = tokens[m.to - 1]!;
-      therapyReferences.push({ term: entry.text.slice(first.start, last.end), sentence: s, start: first.start, end: last.end });
+      therapyReferences.push({
+        term: entry.text.slice(first.start, last.end),
+        sentence: s,
+        start: first.start,
+        end: last.end,
+      });
     }
     for (let i = from; i < to; i++) {
       for (const words of therapistNames) {
         if (words.every((w, k) => tokens[i + k]?.lower === w)) {
           const last = tokens[i + words.length - 1]!;
-          therapyReferences.push({ term: entry.text.slice(tokens[i]!.start, last.end), sentence: s, start: tokens[i]!.start, end: last.end });
+          therapyReferences.push({
+            term: entry.text.slice(tokens[i]!.start, last.end),
+            sentence: s,
+            start: tokens[i]!.start,
+            end: last.end,
+          });
         }
       }
     }

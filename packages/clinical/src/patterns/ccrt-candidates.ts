@@ -10,9 +10,9 @@ import { emotionLabel } from './lexicon/emotions.js';
 import type { EmotionFamily } from './lexicon/emotions.js';
 import { interactionLabel } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
-import { citationOf } from './observations.js';
+import { citationOf, compareText } from './observations.js';
 import { figureLabel, resolveAliases } from './people-map.js';
-import type { Citation } from './types.js';
+import type { Citation, EntryAnalysis, FeelingMention, InteractionMention } from './types.js';
 
 /** Suggested RO cluster (standard set ids) for what the other did. */
 export const SUGGESTED_RO: Record<InteractionKind, string> = {
@@ -70,50 +70,81 @@ export interface CcrtCandidate {
   how: string;
 }
 
-export function ccrtCandidates(state: PatternState): CcrtCandidate[] {
+export interface CcrtCandidateOptions {
+  /** Most candidates returned, latest first; all when left out. */
+  limit?: number;
+}
+
+/** Candidates, latest first, one per sentence (the first interaction found there). */
+export function ccrtCandidates(state: PatternState, options: CcrtCandidateOptions = {}): CcrtCandidate[] {
   const aliases = resolveAliases(state);
   const resolve = (p: string | undefined) => (p === undefined ? undefined : (aliases.get(p) ?? p));
-  const out: CcrtCandidate[] = [];
+  type Raw = {
+    a: EntryAnalysis;
+    i: InteractionMention;
+    figure: string;
+    feeling: FeelingMention | undefined;
+    action: InteractionMention | undefined;
+  };
+  const raw: Raw[] = [];
   for (const a of state.analyses.values()) {
     if (a.kind === 'countertransference' || a.source === 'therapist') continue;
+    let lastSentence = -1;
     for (const i of a.interactions) {
+      if (i.sentence === lastSentence) continue;
       const agent = resolve(i.agent);
       const target = resolve(i.target);
-      const figure = agent !== undefined && agent !== 'self' ? agent : target !== undefined && target !== 'self' ? target : undefined;
+      const figure =
+        agent !== undefined && agent !== 'self'
+          ? agent
+          : target !== undefined && target !== 'self'
+            ? target
+            : undefined;
       if (figure === undefined || agent === 'self') continue;
       const s = i.sentence;
       const feeling = a.feelings.find((f) => !f.negated && (f.sentence === s || f.sentence === s + 1));
-      const action = a.interactions.find((o) => o !== i && resolve(o.agent) === 'self' && (o.sentence === s || o.sentence === s + 1));
+      const action = feeling
+        ? undefined
+        : a.interactions.find(
+            (o) => o !== i && resolve(o.agent) === 'self' && (o.sentence === s || o.sentence === s + 1),
+          );
       if (!feeling && !action) continue;
-      const response = feeling ? { feeling: feeling.family } : { action: action!.kind };
-      const label = figureLabel(figure);
-      const responseWords = feeling ? emotionLabel(feeling.family) : `"${interactionLabel(action!.kind)}"`;
-      const lastSentence = Math.max(s, feeling?.sentence ?? action!.sentence);
-      const citations = [citationOf(a, s)];
-      if (lastSentence !== s) citations.push(citationOf(a, lastSentence));
-      out.push({
-        id: `${a.entryId}#${s}`,
-        entryId: a.entryId,
-        date: a.date,
-        figure,
-        figureLabel: label,
-        interaction: i.kind,
-        response,
-        suggested: {
-          RO: [SUGGESTED_RO[i.kind]],
-          RS: [feeling ? SUGGESTED_RS_FEELING[feeling.family] : SUGGESTED_RS_ACTION[action!.kind]],
-        },
-        citations,
-        how:
-          `A possible relationship episode: ${label} — "${interactionLabel(i.kind)}" (${i.term}) — then ${responseWords}. ` +
-          `Found from a person word, an action word and a feeling or action of the writer in the same or next sentence; ` +
-          `the clusters are suggestions to confirm or change.`,
-      });
+      lastSentence = s;
+      raw.push({ a, i, figure, feeling, action });
     }
   }
-  // One candidate per sentence: the first interaction found there.
-  const seen = new Set<string>();
-  return out
-    .sort((x, y) => y.date.localeCompare(x.date) || x.entryId.localeCompare(y.entryId) || x.citations[0]!.start - y.citations[0]!.start)
-    .filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+  raw.sort(
+    (x, y) => compareText(y.a.date, x.a.date) || compareText(x.a.entryId, y.a.entryId) || x.i.sentence - y.i.sentence,
+  );
+  return raw.slice(0, options.limit ?? raw.length).map(({ a, i, figure, feeling, action }) => {
+    const s = i.sentence;
+    const label = figureLabel(figure);
+    const responseWords = feeling ? emotionLabel(feeling.family) : `"${interactionLabel(action!.kind)}"`;
+    const lastSentence = Math.max(s, feeling?.sentence ?? action!.sentence);
+    const citations = [citationOf(a, s)];
+    if (lastSentence !== s) citations.push(citationOf(a, lastSentence));
+    return {
+      id: `${a.entryId}#${s}`,
+      entryId: a.entryId,
+      date: a.date,
+      figure,
+      figureLabel: label,
+      interaction: i.kind,
+      response: feeling ? { feeling: feeling.family } : { action: action!.kind },
+      suggested: {
+        RO: [SUGGESTED_RO[i.kind]],
+        RS: [feeling ? SUGGESTED_RS_FEELING[feeling.family] : SUGGESTED_RS_ACTION[action!.kind]],
+      },
+      citations,
+      how:
+        `A possible relationship episode: ${label} — "${interactionLabel(i.kind)}" (${i.term}) — then ${responseWords}. ` +
+        `Found from a person word, an action word and a feeling or action of the writer in the same or next sentence; ` +
+        `the clusters are suggestions to confirm or change.`,
+    };
+  });
+}
+
+/** How many candidates there are in all (the summary lists only the latest). */
+export function ccrtCandidateCount(state: PatternState): number {
+  return ccrtCandidates(state).length;
 }

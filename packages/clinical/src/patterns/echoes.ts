@@ -9,7 +9,7 @@ import { emotionLabel } from './lexicon/emotions.js';
 import type { EmotionFamily } from './lexicon/emotions.js';
 import { interactionLabel } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
-import { citationOf, pickCitations, plural } from './observations.js';
+import { citationOf, pickCitations, plural, compareText } from './observations.js';
 import { figureLabel, figureSentences } from './people-map.js';
 import type { FigureSentence } from './people-map.js';
 import type { Citation } from './types.js';
@@ -42,7 +42,9 @@ const featuresOf = (fs: FigureSentence): Feature[] => [
 ];
 
 const featureLabel = (f: Feature) =>
-  f.startsWith('feeling:') ? emotionLabel(f.slice(8) as EmotionFamily) : interactionLabel(f.slice(12) as InteractionKind);
+  f.startsWith('feeling:')
+    ? emotionLabel(f.slice(8) as EmotionFamily)
+    : interactionLabel(f.slice(12) as InteractionKind);
 
 interface Profile {
   figure: string;
@@ -77,29 +79,38 @@ function cosine(a: Map<Feature, number>, b: Map<Feature, number>): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-export function echoes(state: PatternState, options: EchoOptions = {}): Echo[] {
+/** `sentences`: `figureSentences(state)` when the caller has it already. */
+export function echoes(state: PatternState, options: EchoOptions = {}, sentences?: readonly FigureSentence[]): Echo[] {
   const minSentences = options.minSentences ?? 2;
   const minSimilarity = options.minSimilarity ?? 0.6;
-  const all = figureSentences(state);
+  const all = sentences ?? figureSentences(state);
   const past = profiles(all.filter((fs) => fs.past));
   const present = profiles(all.filter((fs) => !fs.past));
-  const found: Echo[] = [];
+  const pairs: { p: Profile; q: Profile; similarity: number; id: string }[] = [];
   for (const p of past.values()) {
     if (p.sentences.length < minSentences) continue;
     for (const q of present.values()) {
       if (q.figure === p.figure || q.sentences.length < minSentences) continue;
       const similarity = cosine(p.vector, q.vector);
-      if (similarity < minSimilarity) continue;
+      if (similarity >= minSimilarity) pairs.push({ p, q, similarity, id: `${p.figure}~${q.figure}` });
+    }
+  }
+  pairs.sort((a, b) => b.similarity - a.similarity || compareText(a.id, b.id));
+  return pairs.slice(0, options.maxEchoes ?? 10).map(({ p, q, similarity }) => {
+    {
       const shared = [...p.vector.keys()].filter((f) => q.vector.has(f)).sort();
       const cite = (profile: Profile) =>
         pickCitations(
-          profile.sentences.filter((fs) => featuresOf(fs).some((f) => shared.includes(f))).map((fs) => citationOf(fs.analysis, fs.sentence)),
+          profile.sentences
+            .filter((fs) => featuresOf(fs).some((f) => shared.includes(f)))
+            .map((fs) => citationOf(fs.analysis, fs.sentence)),
           6,
         );
+      // (only for the echoes returned, so a long record does not cite every pair)
       const pastLabel = figureLabel(p.figure);
       const presentLabel = figureLabel(q.figure);
       const words = shared.map(featureLabel);
-      found.push({
+      return {
         id: `${p.figure}~${q.figure}`,
         past: { figure: p.figure, label: pastLabel, sentences: p.sentences.length, citations: cite(p) },
         present: { figure: q.figure, label: presentLabel, sentences: q.sentences.length, citations: cite(q) },
@@ -110,10 +121,7 @@ export function echoes(state: PatternState, options: EchoOptions = {}): Echo[] {
           `(${plural(q.sentences.length, 'passage')}) both appear with ${words.join(', ')}; ` +
           `the feelings and actions around them match at ${Math.round(similarity * 100)}% (cosine of the counts). ` +
           `A resemblance in the words, offered for reflection.`,
-      });
+      };
     }
-  }
-  return found
-    .sort((a, b) => b.similarity - a.similarity || a.id.localeCompare(b.id))
-    .slice(0, options.maxEchoes ?? 10);
+  });
 }

@@ -7,13 +7,15 @@ import { STAFF_VIEW, createPatternState, foldAll, foldEntry, removeEntry } from 
 import { summarisePatterns } from './summarise.js';
 import type { EntryAnalysis, EntryKind, EntrySource, PatternEntry } from './types.js';
 
-const POOL = [...LABELLED_SENTENCES, ...HELD_OUT_SENTENCES].map((s) => s.text).concat([
-  'I spent the afternoon in the garden planting bulbs.',
-  'The garden is the one place I can think.',
-  'Another job interview, another rejection letter.',
-  'I talked about the job interview in my session.',
-  'My therapist seemed distant today.',
-]);
+const POOL = [...LABELLED_SENTENCES, ...HELD_OUT_SENTENCES]
+  .map((s) => s.text)
+  .concat([
+    'I spent the afternoon in the garden planting bulbs.',
+    'The garden is the one place I can think.',
+    'Another job interview, another rejection letter.',
+    'I talked about the job interview in my session.',
+    'My therapist seemed distant today.',
+  ]);
 const KINDS: EntryKind[] = ['session_note', 'journal', 'dream', 'countertransference'];
 const SOURCES: EntrySource[] = ['shared', 'private', 'therapist'];
 
@@ -32,7 +34,9 @@ const entryArb = (id: string) =>
   fc.record({
     id: fc.constant(id),
     kind: fc.constantFrom(...KINDS),
-    date: fc.integer({ min: 0, max: 3 * 365 }).map((d) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+    date: fc
+      .integer({ min: 0, max: 3 * 365 })
+      .map((d) => new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)),
     text: fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 4 }).map((s) => s.join(' ')),
     source: fc.constantFrom(...SOURCES),
   });
@@ -44,7 +48,9 @@ const recordArb = fc
     fc.record({
       entries: fc.constant(entries as PatternEntry[]),
       // Earlier versions of some entries, folded first and then replaced (an edited entry).
-      drafts: fc.array(fc.tuple(fc.nat(entries.length - 1), fc.constantFrom(...POOL), fc.constantFrom(...SOURCES)), { maxLength: 5 }),
+      drafts: fc.array(fc.tuple(fc.nat(entries.length - 1), fc.constantFrom(...POOL), fc.constantFrom(...SOURCES)), {
+        maxLength: 5,
+      }),
       order: fc.shuffledSubarray(
         entries.map((_, i) => i),
         { minLength: entries.length },
@@ -52,7 +58,11 @@ const recordArb = fc
     }),
   );
 
-const options = { themes: { minEntries: 2 }, people: { minEntries: 1 }, echoes: { minSentences: 1, minSimilarity: 0.3 } };
+const options = {
+  themes: { minEntries: 2 },
+  people: { minEntries: 1 },
+  echoes: { minSentences: 1, minSimilarity: 0.3 },
+};
 
 describe('fold', () => {
   it('folding entries one by one, in any order and after edits, equals the full recompute', () => {
@@ -63,7 +73,9 @@ describe('fold', () => {
           for (const [i, text, source] of drafts) foldEntry(state, analysed({ ...entries[i]!, text, source }));
           for (const i of order) foldEntry(state, analysed(entries[i]!));
           const full = foldAll(entries.map(analysed), filter);
-          expect(JSON.stringify(summarisePatterns(state, options))).toBe(JSON.stringify(summarisePatterns(full, options)));
+          expect(JSON.stringify(summarisePatterns(state, options))).toBe(
+            JSON.stringify(summarisePatterns(full, options)),
+          );
         }
       }),
       { numRuns: 60 },
@@ -71,9 +83,24 @@ describe('fold', () => {
   });
 
   it('keeps private material out of the staff view, and removes an entry made private', () => {
-    const shared: PatternEntry = { id: 's', kind: 'journal', date: '2026-01-05', text: 'My boss shouted at me and I felt ashamed.', source: 'shared' };
-    const secret: PatternEntry = { id: 'p', kind: 'journal', date: '2026-01-06', text: 'My boss criticised me again and I was furious.', source: 'private' };
-    const state = foldAll([shared, secret].map((e) => analyseEntry(e)), STAFF_VIEW);
+    const shared: PatternEntry = {
+      id: 's',
+      kind: 'journal',
+      date: '2026-01-05',
+      text: 'My boss shouted at me and I felt ashamed.',
+      source: 'shared',
+    };
+    const secret: PatternEntry = {
+      id: 'p',
+      kind: 'journal',
+      date: '2026-01-06',
+      text: 'My boss criticised me again and I was furious.',
+      source: 'private',
+    };
+    const state = foldAll(
+      [shared, secret].map((e) => analyseEntry(e)),
+      STAFF_VIEW,
+    );
     expect([...state.analyses.keys()]).toEqual(['s']);
     const summary = JSON.stringify(summarisePatterns(state, options));
     expect(summary).not.toContain('"entryId":"p"');
@@ -83,7 +110,9 @@ describe('fold', () => {
   });
 
   it('removes an entry and its theme candidates', () => {
-    const state = foldAll([analyseEntry({ id: 'a', kind: 'journal', date: '2026-01-01', text: 'The garden again.', source: 'shared' })]);
+    const state = foldAll([
+      analyseEntry({ id: 'a', kind: 'journal', date: '2026-01-01', text: 'The garden again.', source: 'shared' }),
+    ]);
     expect(state.termEntries.has('garden')).toBe(true);
     removeEntry(state, 'a');
     removeEntry(state, 'missing');

@@ -43,11 +43,20 @@ export function bareForms(lower: string): string[] {
   return forms;
 }
 
+/** Whether `lower` is `word` with an ending (the check `bareForms` makes, without allocating a list). */
+function inflects(word: string, lower: string): boolean {
+  if (lower.length <= 4 || lower.length <= word.length || !lower.startsWith(word.slice(0, -1))) return false;
+  const rest = lower.slice(word.length);
+  if (lower.startsWith(word) && (rest === 'd' || rest === 'ed' || rest === 's' || rest === 'es' || rest === 'ing'))
+    return true;
+  return word.endsWith('e') && lower === `${word.slice(0, -1)}ing`;
+}
+
 const same = (word: string, token: Token) =>
   word === token.lower ||
   word === token.lemma ||
   (word === 'not' && (token.lower === "n't" || token.lower === 'never')) ||
-  bareForms(token.lower).includes(word);
+  inflects(word, token.lower);
 
 /** Length in tokens of a match of `pattern` starting at token `at` (within [at, end)), or 0. */
 export function matchAt(tokens: readonly Token[], at: number, end: number, pattern: TermPattern): number {
@@ -99,28 +108,38 @@ export function compileLexicon<T>(entries: readonly { term: string; value: T }[]
 }
 
 /** Non-overlapping matches in tokens [from, to), left to right, longest term first at each token. */
-export function findTerms<T>(tokens: readonly Token[], from: number, to: number, lexicon: CompiledLexicon<T>): TermMatch<T>[] {
+export function findTerms<T>(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  lexicon: CompiledLexicon<T>,
+): TermMatch<T>[] {
   const found: TermMatch<T>[] = [];
   let i = from;
   while (i < to) {
     const token = tokens[i]!;
-    const candidates = [
-      ...(lexicon.byFirst.get(token.lower) ?? []),
-      ...(token.lemma !== token.lower ? (lexicon.byFirst.get(token.lemma) ?? []) : []),
-      ...(token.lower === "n't" ? (lexicon.byFirst.get('not') ?? []) : []),
-      ...bareForms(token.lower).flatMap((form) => lexicon.byFirst.get(form) ?? []),
-    ].sort((a, b) => b.pattern.length - a.pattern.length);
-    let advanced = false;
-    for (const c of candidates) {
-      const length = matchAt(tokens, i, to, c.pattern);
-      if (length > 0) {
-        found.push({ value: c.value, term: c.term, from: i, to: i + length });
-        i += length;
-        advanced = true;
-        break;
+    let best: { length: number; term: string; value: T; size: number } | undefined;
+    const consider = (list: { pattern: TermPattern; term: string; value: T }[] | undefined) => {
+      if (!list) return;
+      // Each list is longest pattern first: the first match in it is its best.
+      for (const c of list) {
+        if (best && c.pattern.length <= best.size) return;
+        const length = matchAt(tokens, i, to, c.pattern);
+        if (length > 0) {
+          best = { length, term: c.term, value: c.value, size: c.pattern.length };
+          return;
+        }
       }
-    }
-    if (!advanced) i++;
+    };
+    consider(lexicon.byFirst.get(token.lower));
+    if (token.lemma !== token.lower) consider(lexicon.byFirst.get(token.lemma));
+    if (token.lower === "n't") consider(lexicon.byFirst.get('not'));
+    if (/(?:ed|ing|s)$/.test(token.lower))
+      for (const form of bareForms(token.lower)) consider(lexicon.byFirst.get(form));
+    if (best) {
+      found.push({ value: best.value, term: best.term, from: i, to: i + best.length });
+      i += best.length;
+    } else i++;
   }
   return found;
 }

@@ -10,7 +10,7 @@ import type { EmotionFamily } from './lexicon/emotions.js';
 import { figureRoleByKey } from './lexicon/figures.js';
 import { interactionLabel } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
-import { citationOf, countByMonth, monthName, pickCitations, plural, trendOf, trendWords } from './observations.js';
+import { compareText, countByMonth, latestCitations, monthName, plural, trendOf, trendWords } from './observations.js';
 import type { Trend } from './observations.js';
 import type { Citation, EntryAnalysis } from './types.js';
 
@@ -37,7 +37,7 @@ export function resolveAliases(state: PatternState): Map<string, string> {
   }
   const resolved = new Map<string, string>();
   for (const [name, v] of votes) {
-    const [best] = [...v].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+    const [best] = [...v].sort(([a, x], [b, y]) => y - x || compareText(a, b));
     resolved.set(`name:${name}`, best![0]);
   }
   return resolved;
@@ -67,7 +67,12 @@ export function figureSentences(state: PatternState): FigureSentence[] {
           .filter((i) => i.sentence === s)
           .map((i) => ({
             kind: i.kind,
-            role: resolve(i.agent) === figure ? ('by' as const) : resolve(i.target) === figure ? ('to' as const) : ('with' as const),
+            role:
+              resolve(i.agent) === figure
+                ? ('by' as const)
+                : resolve(i.target) === figure
+                  ? ('to' as const)
+                  : ('with' as const),
           })),
       });
     }
@@ -118,11 +123,16 @@ export interface PeopleMapOptions {
   minEntries?: number;
 }
 
-export function peopleMap(state: PatternState, options: PeopleMapOptions = {}): PersonInMap[] {
+/** `sentences`: `figureSentences(state)` when the caller has it already. */
+export function peopleMap(
+  state: PatternState,
+  options: PeopleMapOptions = {},
+  sentences?: readonly FigureSentence[],
+): PersonInMap[] {
   const minEntries = options.minEntries ?? 2;
   const aliases = resolveAliases(state);
   const byFigure = new Map<string, FigureSentence[]>();
-  for (const fs of figureSentences(state)) {
+  for (const fs of sentences ?? figureSentences(state)) {
     const list = byFigure.get(fs.figure) ?? [];
     list.push(fs);
     byFigure.set(fs.figure, list);
@@ -133,9 +143,15 @@ export function peopleMap(state: PatternState, options: PeopleMapOptions = {}): 
     const entryIds = new Set(list.map((l) => l.analysis.entryId));
     if (entryIds.size < minEntries) continue;
     const dates = [...entryIds].map((id) => state.analyses.get(id)!.date).sort();
-    const names = [...aliases].filter(([, f]) => f === figure).map(([n]) => n.slice(5)).sort();
+    const names = [...aliases]
+      .filter(([, f]) => f === figure)
+      .map(([n]) => n.slice(5))
+      .sort();
     const feelingTally = new Map<EmotionFamily, { sentences: number; entries: Set<string> }>();
-    const interactionTally = new Map<InteractionKind, { sentences: number; entries: Set<string>; by: number; to: number }>();
+    const interactionTally = new Map<
+      InteractionKind,
+      { sentences: number; entries: Set<string>; by: number; to: number }
+    >();
     for (const l of list) {
       for (const f of l.feelings) {
         const t = feelingTally.get(f) ?? { sentences: 0, entries: new Set<string>() };
@@ -154,14 +170,18 @@ export function peopleMap(state: PatternState, options: PeopleMapOptions = {}): 
     }
     const feelings = [...feelingTally]
       .map(([id, t]) => ({ id, label: emotionLabel(id), sentences: t.sentences, entries: t.entries.size }))
-      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || a.id.localeCompare(b.id));
+      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
     const interactions = [...interactionTally]
-      .map(([id, t]) => ({ id, label: interactionLabel(id), sentences: t.sentences, entries: t.entries.size, byFigure: t.by, toFigure: t.to }))
-      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || a.id.localeCompare(b.id));
-    const citations = pickCitations(
-      list.map((l) => citationOf(l.analysis, l.sentence)),
-      Number.MAX_SAFE_INTEGER,
-    );
+      .map(([id, t]) => ({
+        id,
+        label: interactionLabel(id),
+        sentences: t.sentences,
+        entries: t.entries.size,
+        byFigure: t.by,
+        toFigure: t.to,
+      }))
+      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
+    const citations = latestCitations(list);
     const trend = trendOf(dates, allDates);
     const label = figureLabel(figure, names);
     const top = feelings[0];
@@ -179,8 +199,8 @@ export function peopleMap(state: PatternState, options: PeopleMapOptions = {}): 
       trend,
       feelings,
       interactions,
-      citations: citations.slice(0, 12),
-      citationCount: citations.length,
+      citations,
+      citationCount: list.length,
       how:
         `${label}: mentioned in ${plural(entryIds.size, 'entry', 'entries')} since ${monthName(dates[0]!)}` +
         (top ? `; appears with ${top.label} in ${plural(top.entries, 'entry', 'entries')}` : '') +
@@ -188,5 +208,5 @@ export function peopleMap(state: PatternState, options: PeopleMapOptions = {}): 
         `; ${trendWords(trend)}. Counted from the words for this person and the feeling and action words in the same sentence.`,
     });
   }
-  return people.sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || a.figure.localeCompare(b.figure));
+  return people.sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.figure, b.figure));
 }

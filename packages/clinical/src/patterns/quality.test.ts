@@ -41,7 +41,13 @@ describe('extractor quality', () => {
 
   it('scores a perfect extractor 1 and counts misses', () => {
     const r = evaluateExtractors([
-      { text: 'My mother was furious with me.', figures: ['mother'], feelings: ['anger'], interactions: [], childhood: false },
+      {
+        text: 'My mother was furious with me.',
+        figures: ['mother'],
+        feelings: ['anger'],
+        interactions: [],
+        childhood: false,
+      },
       { text: 'It rained.', figures: ['father'], feelings: [], interactions: [], childhood: true },
     ]);
     expect(r.figures).toMatchObject({ tp: 1, fp: 0, fn: 1, precision: 1, recall: 0.5 });

@@ -25,7 +25,10 @@ const record: PatternEntry[] = [
   e('2024-08-15', 'I cut back the roses in the garden.'),
   e('2024-09-01', 'I told my therapist about the garden and she smiled.'),
   e('2024-09-02', 'I dreamt my therapist was moving away.', { kind: 'dream' }),
-  e('2024-09-03', 'Felt protective of her today, and sleepy in the session.', { kind: 'countertransference', source: 'therapist' }),
+  e('2024-09-03', 'Felt protective of her today, and sleepy in the session.', {
+    kind: 'countertransference',
+    source: 'therapist',
+  }),
   e('2024-10-12', 'My sister Anna hugged me and I cried.'),
   e('2024-11-30', 'Anna rang and we laughed about Mum.'),
   e('2024-12-01', 'My mother ignored me at dinner and I felt ashamed.', { source: 'private' }),

@@ -14,7 +14,7 @@ import type { DefensiveFunctioning } from './defensive-functioning.js';
 import { echoes } from './echoes.js';
 import type { Echo, EchoOptions } from './echoes.js';
 import type { PatternState } from './fold.js';
-import { peopleMap } from './people-map.js';
+import { figureSentences, peopleMap } from './people-map.js';
 import type { PeopleMapOptions, PersonInMap } from './people-map.js';
 import { recurringThemes } from './themes.js';
 import type { Theme, ThemeOptions } from './themes.js';
@@ -29,6 +29,8 @@ export interface PatternsSummaryOptions<K = string> {
   confirmedEpisodes?: readonly ScoredEpisode[];
   /** The practice's CCRT clusters and the minimum number of episodes. */
   ccrt?: CcrtSummaryOptions;
+  /** Most CCRT candidates in the summary, latest first; default 50. */
+  ccrtCandidateLimit?: number;
   /** Defences the therapist rated, per note. */
   ratedOccasions?: readonly RatedOccasion<K>[];
 }
@@ -41,7 +43,9 @@ export interface PatternsSummary<K = string> {
   people: PersonInMap[];
   echoes: Echo[];
   transference: TransferenceMarker[];
+  /** The latest candidates (`ccrtCandidateLimit`); `ccrtCandidates(state)` lists them all. */
   ccrtCandidates: CcrtCandidate[];
+  ccrtCandidateCount: number;
   ccrt: CcrtSummary;
   defensiveFunctioning: DefensiveFunctioning<K>;
   /** Shown with the aids wherever they appear. */
@@ -52,17 +56,23 @@ export const PATTERNS_CAUTION =
   'These are aids for reflection, found by counting words; they are not findings or a diagnosis. ' +
   'Each one shows the passages behind it — read them.';
 
-export function summarisePatterns<K = string>(state: PatternState, options: PatternsSummaryOptions<K> = {}): PatternsSummary<K> {
+export function summarisePatterns<K = string>(
+  state: PatternState,
+  options: PatternsSummaryOptions<K> = {},
+): PatternsSummary<K> {
   const dates = [...state.analyses.values()].map((a) => a.date).sort();
+  const sentences = figureSentences(state);
+  const allCandidates = ccrtCandidates(state);
   return {
     entries: state.analyses.size,
     firstDate: dates[0] ?? null,
     lastDate: dates[dates.length - 1] ?? null,
     themes: recurringThemes(state, options.themes),
-    people: peopleMap(state, options.people),
-    echoes: echoes(state, options.echoes),
+    people: peopleMap(state, options.people, sentences),
+    echoes: echoes(state, options.echoes, sentences),
     transference: transferenceTimeline(state),
-    ccrtCandidates: ccrtCandidates(state),
+    ccrtCandidates: allCandidates.slice(0, options.ccrtCandidateLimit ?? 50),
+    ccrtCandidateCount: allCandidates.length,
     ccrt: ccrtSummary(options.confirmedEpisodes ?? [], options.ccrt),
     defensiveFunctioning: defensiveFunctioning(options.ratedOccasions ?? []),
     caution: PATTERNS_CAUTION,

@@ -9,7 +9,8 @@
  * by at least 40% (Jaccard), or start a new theme.
  */
 import type { PatternState } from './fold.js';
-import { citationOf, countByMonth, monthName, pickCitations, plural, trendOf, trendWords } from './observations.js';
+import { compareText, countByMonth, latestCitations, monthName, plural, trendOf, trendWords } from './observations.js';
+import type { SentenceRef } from './observations.js';
 import type { Trend } from './observations.js';
 import type { Citation } from './types.js';
 
@@ -40,7 +41,8 @@ export interface ThemeOptions {
 
 const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
   let both = 0;
-  for (const x of a) if (b.has(x)) both++;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (large.has(x)) both++;
   return both / (a.size + b.size - both);
 };
 
@@ -58,7 +60,7 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
     const score = df * Math.log((total + 1) / df);
     if (score > 0) scored.push({ term, df, score });
   }
-  scored.sort((a, b) => b.score - a.score || a.term.localeCompare(b.term));
+  scored.sort((a, b) => b.score - a.score || compareText(a.term, b.term));
 
   const groups: { terms: string[]; entries: Set<string>; seed: Set<string> }[] = [];
   for (const { term } of scored.slice(0, maxTerms)) {
@@ -78,14 +80,15 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
   const allDates = [...state.analyses.values()].map((a) => a.date);
   return groups.map((g) => {
     const dates = [...g.entries].map((id) => state.analyses.get(id)!.date).sort();
-    const citations: Citation[] = [];
-    for (const term of g.terms) {
-      for (const [entryId, sentences] of state.termEntries.get(term)!) {
-        const analysis = state.analyses.get(entryId)!;
-        for (const s of sentences) citations.push(citationOf(analysis, s));
-      }
+    // Each entry's sentences holding any of the theme's terms, counted once.
+    const refs: SentenceRef[] = [];
+    for (const entryId of g.entries) {
+      const analysis = state.analyses.get(entryId)!;
+      const sentences = new Set<number>();
+      for (const term of g.terms) for (const s of state.termEntries.get(term)!.get(entryId) ?? []) sentences.add(s);
+      for (const sentence of sentences) refs.push({ analysis, sentence });
     }
-    const unique = pickCitations(citations, Number.MAX_SAFE_INTEGER);
+    const cited = { citations: latestCitations(refs), count: refs.length };
     const trend = trendOf(dates, allDates);
     const label = g.terms.slice(0, 3).join(', ');
     return {
@@ -97,8 +100,8 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
       lastSeen: dates[dates.length - 1]!,
       byMonth: countByMonth(dates),
       trend,
-      citations: unique.slice(0, 12),
-      citationCount: unique.length,
+      citations: cited.citations,
+      citationCount: cited.count,
       how:
         `"${label}" comes up in ${plural(g.entries.size, 'entry', 'entries')} of ${total} since ${monthName(dates[0]!)}, ` +
         `last in ${monthName(dates[dates.length - 1]!)}; ${trendWords(trend)}. Found by counting words that recur ` +

@@ -4,7 +4,7 @@
  * A reference is a place to look, not a judgement that transference is present.
  */
 import type { PatternState } from './fold.js';
-import { citationOf, pickCitations } from './observations.js';
+import { citationOf, pickCitations, compareText } from './observations.js';
 import type { Citation, EntryKind, EntrySource } from './types.js';
 
 export interface TransferenceMarker {
@@ -48,5 +48,5 @@ export function transferenceTimeline(state: PatternState): TransferenceMarker[] 
       });
     }
   }
-  return markers.sort((x, y) => x.date.localeCompare(y.date) || x.entryId.localeCompare(y.entryId));
+  return markers.sort((x, y) => compareText(x.date, y.date) || compareText(x.entryId, y.entryId));
 }

@@ -7,15 +7,7 @@
  */
 
 export type EmotionFamily =
-  | 'anger'
-  | 'fear'
-  | 'sadness'
-  | 'confusion'
-  | 'happiness'
-  | 'shame'
-  | 'guilt'
-  | 'love'
-  | 'envy';
+  'anger' | 'fear' | 'sadness' | 'confusion' | 'happiness' | 'shame' | 'guilt' | 'love' | 'envy';
 
 export interface EmotionFamilyTerms {
   family: EmotionFamily;
@@ -246,7 +238,20 @@ export const EMOTION_FAMILIES: readonly EmotionFamilyTerms[] = [
     family: 'love',
     label: 'love and tenderness',
     valence: 'positive',
-    terms: ['love', 'loving', 'adore', 'affection', 'affectionate', 'fond', 'tenderness', 'tender', 'cherish', 'warmth', 'miss', 'close to'],
+    terms: [
+      'love',
+      'loving',
+      'adore',
+      'affection',
+      'affectionate',
+      'fond',
+      'tenderness',
+      'tender',
+      'cherish',
+      'warmth',
+      'miss',
+      'close to',
+    ],
   },
   {
     family: 'envy',

@@ -31,13 +31,25 @@ const role = (
 ): FigureRole => ({ key, label, group, terms, kin: ['family', 'partner', 'children'].includes(group), gender });
 
 export const FIGURE_ROLES: readonly FigureRole[] = [
-  role('mother', 'mother', 'family', ['mother', 'mum', 'mom', 'mummy', 'mommy', 'mam', 'stepmother', 'stepmum'], 'female'),
+  role(
+    'mother',
+    'mother',
+    'family',
+    ['mother', 'mum', 'mom', 'mummy', 'mommy', 'mam', 'stepmother', 'stepmum'],
+    'female',
+  ),
   role('father', 'father', 'family', ['father', 'dad', 'daddy', 'stepfather', 'stepdad', 'papa'], 'male'),
   role('parents', 'parents', 'family', ['parents', 'parent', 'folks']),
   role('sister', 'sister', 'family', ['sister', 'sis', 'stepsister', 'half-sister'], 'female'),
   role('brother', 'brother', 'family', ['brother', 'stepbrother', 'half-brother'], 'male'),
   role('siblings', 'siblings', 'family', ['siblings', 'sibling']),
-  role('grandmother', 'grandmother', 'family', ['grandmother', 'gran', 'granny', 'grandma', 'nan', 'nana', 'nanna'], 'female'),
+  role(
+    'grandmother',
+    'grandmother',
+    'family',
+    ['grandmother', 'gran', 'granny', 'grandma', 'nan', 'nana', 'nanna'],
+    'female',
+  ),
   role('grandfather', 'grandfather', 'family', ['grandfather', 'grandad', 'granddad', 'grandpa'], 'male'),
   role('aunt', 'aunt', 'family', ['aunt', 'auntie', 'aunty'], 'female'),
   role('uncle', 'uncle', 'family', ['uncle'], 'male'),

@@ -5,16 +5,7 @@
  */
 
 export type InteractionKind =
-  | 'help'
-  | 'comfort'
-  | 'praise'
-  | 'attack'
-  | 'criticise'
-  | 'ignore'
-  | 'leave'
-  | 'reject'
-  | 'control'
-  | 'argue';
+  'help' | 'comfort' | 'praise' | 'attack' | 'criticise' | 'ignore' | 'leave' | 'reject' | 'control' | 'argue';
 
 export interface InteractionKindTerms {
   kind: InteractionKind;
@@ -29,7 +20,20 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
     kind: 'help',
     label: 'help',
     valence: 'positive',
-    terms: ['help', 'support', 'supportive', 'teach', 'look after', 'take care of', 'care for', 'rescue', 'protect', 'stand up for', 'encourage', 'pick * up from'],
+    terms: [
+      'help',
+      'support',
+      'supportive',
+      'teach',
+      'look after',
+      'take care of',
+      'care for',
+      'rescue',
+      'protect',
+      'stand up for',
+      'encourage',
+      'pick * up from',
+    ],
   },
   {
     kind: 'comfort',
@@ -99,25 +103,69 @@ export const INTERACTION_KINDS: readonly InteractionKindTerms[] = [
     kind: 'ignore',
     label: 'ignore',
     valence: 'negative',
-    terms: ['ignore', 'dismiss', 'neglect', 'brush * off', 'overlook', 'ghost', 'forget', 'forget about me', 'talk over'],
+    terms: [
+      'ignore',
+      'dismiss',
+      'neglect',
+      'brush * off',
+      'overlook',
+      'ghost',
+      'forget',
+      'forget about me',
+      'talk over',
+    ],
   },
   {
     kind: 'leave',
     label: 'leave',
     valence: 'negative',
-    terms: ['leave', 'walk out', 'abandon', 'move out', 'go away', 'break up', 'split up', 'dump', 'desert', 'storm off', 'walk away', 'move away'],
+    terms: [
+      'leave',
+      'walk out',
+      'abandon',
+      'move out',
+      'go away',
+      'break up',
+      'split up',
+      'dump',
+      'desert',
+      'storm off',
+      'walk away',
+      'move away',
+    ],
   },
   {
     kind: 'reject',
     label: 'reject',
     valence: 'negative',
-    terms: ['reject', 'refuse', 'turn * down', 'exclude', 'shut * out', 'push * away', 'snub', 'cut * off', 'not want me'],
+    terms: [
+      'reject',
+      'refuse',
+      'turn * down',
+      'exclude',
+      'shut * out',
+      'push * away',
+      'snub',
+      'cut * off',
+      'not want me',
+    ],
   },
   {
     kind: 'control',
     label: 'control',
     valence: 'negative',
-    terms: ['control', 'force', 'order', 'forbid', 'boss * around', 'check up on', 'insist', 'tell me what to', 'treat * like a child', 'decide for'],
+    terms: [
+      'control',
+      'force',
+      'order',
+      'forbid',
+      'boss * around',
+      'check up on',
+      'insist',
+      'tell me what to',
+      'treat * like a child',
+      'decide for',
+    ],
   },
   {
     kind: 'argue',
