@@ -17,23 +17,139 @@ export function rng(seed) {
   };
 }
 
-const FIGURES_NOW = ['my boss', 'my partner', 'my sister', 'my mother', 'my friend Priya', 'a colleague', 'my neighbour', 'my brother', 'Dad', 'my daughter'];
+const FIGURES_NOW = [
+  'my boss',
+  'my partner',
+  'my sister',
+  'my mother',
+  'my friend Priya',
+  'a colleague',
+  'my neighbour',
+  'my brother',
+  'Dad',
+  'my daughter',
+];
 const FIGURES_THEN = ['my father', 'Dad', 'my mother', 'my brother', 'my grandmother', 'a teacher', 'my aunt'];
-const FEELINGS = ['angry', 'anxious', 'sad', 'confused', 'relieved', 'ashamed', 'guilty', 'lonely', 'hopeful', 'irritated', 'calm', 'embarrassed', 'jealous', 'tender', 'furious', 'worried'];
+const FEELINGS = [
+  'angry',
+  'anxious',
+  'sad',
+  'confused',
+  'relieved',
+  'ashamed',
+  'guilty',
+  'lonely',
+  'hopeful',
+  'irritated',
+  'calm',
+  'embarrassed',
+  'jealous',
+  'tender',
+  'furious',
+  'worried',
+];
 const CRITICAL = ['criticised', 'ignored', 'shouted at', 'dismissed', 'corrected', 'blamed'];
 const WARM = ['helped', 'comforted', 'reassured', 'hugged', 'thanked', 'listened to'];
-const PLACES = ['the kitchen', 'the car', 'the office', 'the park', 'the station', 'the supermarket', 'the bus', 'the garden', 'the café on the corner', 'the stairs'];
-const ACTIVITIES = ['cooked a proper dinner', 'went for a run', 'read on the sofa', 'tidied the spare room', 'watched an old film', 'walked by the canal', 'answered emails late', 'rang the bank', 'did the weekly shop', 'sat in the bath for an hour'];
-const TIMES = ['This morning', 'Tonight', 'At lunch', 'After work', 'On the way home', 'Earlier', 'Before bed', 'All afternoon'];
-const CHILDHOOD = ['When I was little', 'As a child', 'Growing up', 'When I was eight', 'At primary school', 'Back then, at my parents\u2019 house'];
-const DREAM_SETTINGS = ['a house with too many rooms', 'a school corridor', 'a station at night', 'a flooded street', 'my old bedroom', 'a hotel by the sea', 'a hospital waiting room', 'a forest path'];
-const DREAM_EVENTS = ['I was looking for a door that kept moving', 'someone was calling my name', 'the floor turned to water', 'I was late for an exam', 'I could not find my shoes', 'a dog followed me everywhere', 'the lights went out one by one', 'I was carrying a heavy suitcase'];
+const PLACES = [
+  'the kitchen',
+  'the car',
+  'the office',
+  'the park',
+  'the station',
+  'the supermarket',
+  'the bus',
+  'the garden',
+  'the café on the corner',
+  'the stairs',
+];
+const ACTIVITIES = [
+  'cooked a proper dinner',
+  'went for a run',
+  'read on the sofa',
+  'tidied the spare room',
+  'watched an old film',
+  'walked by the canal',
+  'answered emails late',
+  'rang the bank',
+  'did the weekly shop',
+  'sat in the bath for an hour',
+];
+const TIMES = [
+  'This morning',
+  'Tonight',
+  'At lunch',
+  'After work',
+  'On the way home',
+  'Earlier',
+  'Before bed',
+  'All afternoon',
+];
+const CHILDHOOD = [
+  'When I was little',
+  'As a child',
+  'Growing up',
+  'When I was eight',
+  'At primary school',
+  'Back then, at my parents\u2019 house',
+];
+const DREAM_SETTINGS = [
+  'a house with too many rooms',
+  'a school corridor',
+  'a station at night',
+  'a flooded street',
+  'my old bedroom',
+  'a hotel by the sea',
+  'a hospital waiting room',
+  'a forest path',
+];
+const DREAM_EVENTS = [
+  'I was looking for a door that kept moving',
+  'someone was calling my name',
+  'the floor turned to water',
+  'I was late for an exam',
+  'I could not find my shoes',
+  'a dog followed me everywhere',
+  'the lights went out one by one',
+  'I was carrying a heavy suitcase',
+];
 // Themes with the years they are most active in (0-based within the ten years).
 const THEMES = [
-  { from: 1, to: 4, sentences: ['I had another job interview and came away unsure.', 'The job search is wearing me down.', 'I rewrote my CV again and sent off three applications.'] },
-  { from: 5, to: 9, sentences: ['I spent an hour in the garden pulling up weeds.', 'The roses in the garden are finally coming back.', 'Planting bulbs in the garden felt like a promise.'] },
-  { from: 3, to: 5, sentences: ['The boxes for the move are still in the hall.', 'I keep thinking about the move and the new flat.', 'Packing up the old flat stirred up a lot.'] },
-  { from: 0, to: 9, sentences: ['I slept badly again.', 'Sleep has been patchy all week.', 'I woke at four and could not get back to sleep.'] },
+  {
+    from: 1,
+    to: 4,
+    sentences: [
+      'I had another job interview and came away unsure.',
+      'The job search is wearing me down.',
+      'I rewrote my CV again and sent off three applications.',
+    ],
+  },
+  {
+    from: 5,
+    to: 9,
+    sentences: [
+      'I spent an hour in the garden pulling up weeds.',
+      'The roses in the garden are finally coming back.',
+      'Planting bulbs in the garden felt like a promise.',
+    ],
+  },
+  {
+    from: 3,
+    to: 5,
+    sentences: [
+      'The boxes for the move are still in the hall.',
+      'I keep thinking about the move and the new flat.',
+      'Packing up the old flat stirred up a lot.',
+    ],
+  },
+  {
+    from: 0,
+    to: 9,
+    sentences: [
+      'I slept badly again.',
+      'Sleep has been patchy all week.',
+      'I woke at four and could not get back to sleep.',
+    ],
+  },
 ];
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
@@ -41,9 +157,12 @@ const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function journalSentence(r, year) {
   const k = r();
-  if (k < 0.18) return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, CRITICAL)} me and I felt ${pick(r, FEELINGS)}.`;
-  if (k < 0.3) return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, WARM)} me, and I was ${pick(r, FEELINGS)} afterwards.`;
-  if (k < 0.4) return `${pick(r, CHILDHOOD)}, ${pick(r, FIGURES_THEN)} ${pick(r, r() < 0.7 ? CRITICAL : WARM)} me and I felt ${pick(r, FEELINGS)}.`;
+  if (k < 0.18)
+    return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, CRITICAL)} me and I felt ${pick(r, FEELINGS)}.`;
+  if (k < 0.3)
+    return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, WARM)} me, and I was ${pick(r, FEELINGS)} afterwards.`;
+  if (k < 0.4)
+    return `${pick(r, CHILDHOOD)}, ${pick(r, FIGURES_THEN)} ${pick(r, r() < 0.7 ? CRITICAL : WARM)} me and I felt ${pick(r, FEELINGS)}.`;
   if (k < 0.55) return `${pick(r, TIMES)} I ${pick(r, ACTIVITIES)} and felt ${pick(r, FEELINGS)}.`;
   if (k < 0.65) return `I keep thinking about ${pick(r, PLACES)} and what ${pick(r, FIGURES_NOW)} said there.`;
   if (k < 0.72) return `I thought about my therapist and the next session, and felt ${pick(r, FEELINGS)}.`;
@@ -57,11 +176,22 @@ function sessionNote(r) {
   const n = 5 + Math.floor(r() * 6);
   for (let i = 0; i < n; i++) {
     const k = r();
-    if (k < 0.3) out.push(`Client spoke about ${pick(r, FIGURES_NOW).replace('my ', 'their ')} and seemed ${pick(r, FEELINGS)}.`);
-    else if (k < 0.5) out.push(`We returned to memories of ${pick(r, FIGURES_THEN).replace('my ', 'their ')} and how it felt to be ${pick(r, CRITICAL)}.`);
-    else if (k < 0.65) out.push(`Client wondered whether I would be ${pick(r, ['disappointed', 'bored', 'angry', 'pleased'])} with them.`);
-    else if (k < 0.8) out.push(`Long silence after talking about ${pick(r, PLACES)}; client looked ${pick(r, FEELINGS)}.`);
-    else out.push(`Agreed to keep noticing what happens before the ${pick(r, ['arguments', 'bad nights', 'silences', 'phone calls'])}.`);
+    if (k < 0.3)
+      out.push(`Client spoke about ${pick(r, FIGURES_NOW).replace('my ', 'their ')} and seemed ${pick(r, FEELINGS)}.`);
+    else if (k < 0.5)
+      out.push(
+        `We returned to memories of ${pick(r, FIGURES_THEN).replace('my ', 'their ')} and how it felt to be ${pick(r, CRITICAL)}.`,
+      );
+    else if (k < 0.65)
+      out.push(
+        `Client wondered whether I would be ${pick(r, ['disappointed', 'bored', 'angry', 'pleased'])} with them.`,
+      );
+    else if (k < 0.8)
+      out.push(`Long silence after talking about ${pick(r, PLACES)}; client looked ${pick(r, FEELINGS)}.`);
+    else
+      out.push(
+        `Agreed to keep noticing what happens before the ${pick(r, ['arguments', 'bad nights', 'silences', 'phone calls'])}.`,
+      );
   }
   return out.join(' ');
 }
@@ -95,7 +225,13 @@ const iso = (ms) => new Date(ms).toISOString().slice(0, 10);
  * The record, sorted by date: [{ id, kind, date, text, source }]. Counts can be scaled for a smaller
  * run; the defaults are the issue's ten-year record.
  */
-export function syntheticRecord({ seed = 7, sessionNotes = 1000, journal = 3000, dreams = 500, countertransferenceNotes = 150 } = {}) {
+export function syntheticRecord({
+  seed = 7,
+  sessionNotes = 1000,
+  journal = 3000,
+  dreams = 500,
+  countertransferenceNotes = 150,
+} = {}) {
   const r = rng(seed);
   const span = YEARS * 365 * DAY;
   const entries = [];
@@ -103,7 +239,13 @@ export function syntheticRecord({ seed = 7, sessionNotes = 1000, journal = 3000,
     for (let i = 0; i < count; i++) {
       const at = START + Math.floor(((i + r()) / count) * span);
       const year = Math.floor((at - START) / (365 * DAY));
-      entries.push({ id: `${kind}-${i}`, kind, date: iso(at), text: make(year), source: typeof source === 'function' ? source() : source });
+      entries.push({
+        id: `${kind}-${i}`,
+        kind,
+        date: iso(at),
+        text: make(year),
+        source: typeof source === 'function' ? source() : source,
+      });
     }
   };
   add('session_note', sessionNotes, () => sessionNote(r), 'therapist');
@@ -116,7 +258,12 @@ export function syntheticRecord({ seed = 7, sessionNotes = 1000, journal = 3000,
     },
     () => (r() < 0.6 ? 'shared' : 'private'),
   );
-  add('dream', dreams, () => dream(r), () => (r() < 0.7 ? 'shared' : 'private'));
+  add(
+    'dream',
+    dreams,
+    () => dream(r),
+    () => (r() < 0.7 ? 'shared' : 'private'),
+  );
   add('countertransference', countertransferenceNotes, () => countertransference(r), 'therapist');
   return entries.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
 }

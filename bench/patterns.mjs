@@ -17,7 +17,9 @@ const rounds = Number(process.argv[2] ?? 5);
 const record = syntheticRecord();
 const words = record.reduce((n, e) => n + e.text.split(/\s+/).length, 0);
 const chars = record.reduce((n, e) => n + e.text.length, 0);
-console.log(`record: ${record.length} entries (${words.toLocaleString('en-GB')} words, ${(chars / 1e6).toFixed(2)} MB of text), ${record[0].date} to ${record.at(-1).date}`);
+console.log(
+  `record: ${record.length} entries (${words.toLocaleString('en-GB')} words, ${(chars / 1e6).toFixed(2)} MB of text), ${record[0].date} to ${record.at(-1).date}`,
+);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
@@ -38,41 +40,65 @@ const full = [];
 const cachedFold = [];
 let analyses = [];
 for (let round = 0; round < rounds; round++) {
-  raw.push(time(() => { for (const e of record) tokenizerOnly.readDoc(e.text).tokens().length(); }));
+  raw.push(
+    time(() => {
+      for (const e of record) tokenizerOnly.readDoc(e.text).tokens().length();
+    }),
+  );
   const nlp = winkInstance();
-  winkPipe.push(time(() => { for (const e of record) nlp.readDoc(e.text).tokens().length(); }));
-  full.push(time(() => {
-    analyses = record.map((e) => analyseEntry(e));
-    summarisePatterns(foldAll(analyses, STAFF_VIEW));
-  }));
+  winkPipe.push(
+    time(() => {
+      for (const e of record) nlp.readDoc(e.text).tokens().length();
+    }),
+  );
+  full.push(
+    time(() => {
+      analyses = record.map((e) => analyseEntry(e));
+      summarisePatterns(foldAll(analyses, STAFF_VIEW));
+    }),
+  );
   cachedFold.push(time(() => summarisePatterns(foldAll(analyses, STAFF_VIEW))));
 }
 
 // One new entry at a time, folded into the full ten-year state.
 const state = foldAll(analyses, STAFF_VIEW);
-const fresh = syntheticRecord({ seed: 11, sessionNotes: 0, journal: 60, dreams: 0, countertransferenceNotes: 0 }).map((e, i) => ({
-  ...e,
-  id: `new-${i}`,
-  date: '2026-01-05',
-  source: 'shared',
-}));
+const fresh = syntheticRecord({ seed: 11, sessionNotes: 0, journal: 60, dreams: 0, countertransferenceNotes: 0 }).map(
+  (e, i) => ({
+    ...e,
+    id: `new-${i}`,
+    date: '2026-01-05',
+    source: 'shared',
+  }),
+);
 const analyseOne = [];
 const foldOne = [];
 for (const e of fresh) {
   let a;
-  analyseOne.push(time(() => { a = analyseEntry(e); }));
-  foldOne.push(time(() => {
-    foldEntry(state, a);
-    summarisePatterns(state);
-  }));
+  analyseOne.push(
+    time(() => {
+      a = analyseEntry(e);
+    }),
+  );
+  foldOne.push(
+    time(() => {
+      foldEntry(state, a);
+      summarisePatterns(state);
+    }),
+  );
 }
 const oneTotal = analyseOne.map((x, i) => x + foldOne[i]);
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const summary = summarisePatterns(state);
-console.log(`staff view: ${state.analyses.size} entries; ${summary.themes.length} themes, ${summary.people.length} people, ${summary.echoes.length} echoes, ${summary.transference.length} transference markers, ${summary.ccrtCandidates.length} CCRT candidates`);
+console.log(
+  `staff view: ${state.analyses.size} entries; ${summary.themes.length} themes, ${summary.people.length} people, ${summary.echoes.length} echoes, ${summary.transference.length} transference markers, ${summary.ccrtCandidates.length} CCRT candidates`,
+);
 console.log(`raw wink-nlp tokenisation, whole corpus: median ${ms(median(raw))}`);
 console.log(`wink-nlp with sentences, POS and negation: median ${ms(median(winkPipe))}`);
-console.log(`full recompute from text (analyse ${record.length} entries + fold + summary): median ${ms(median(full))} (${(median(full) / median(raw)).toFixed(1)} × raw tokenisation; budget 2,000 ms)`);
+console.log(
+  `full recompute from text (analyse ${record.length} entries + fold + summary): median ${ms(median(full))} (${(median(full) / median(raw)).toFixed(1)} × raw tokenisation; budget 2,000 ms)`,
+);
 console.log(`full recompute from cached analyses (fold + summary): median ${ms(median(cachedFold))}`);
-console.log(`one new entry: analyse median ${ms(median(analyseOne))}, fold + summary median ${ms(median(foldOne))}; total median ${ms(median(oneTotal))}, p95 ${ms(p95(oneTotal))} (budget 20 ms)`);
+console.log(
+  `one new entry: analyse median ${ms(median(analyseOne))}, fold + summary median ${ms(median(foldOne))}; total median ${ms(median(oneTotal))}, p95 ${ms(p95(oneTotal))} (budget 20 ms)`,
+);
