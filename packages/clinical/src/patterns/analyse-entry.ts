@@ -88,16 +88,16 @@ const NOBODY = new Set(['nobody', 'noone', 'no-one']);
 const OBJECTS = new Set(['me', 'us', 'him', 'her', 'them', 'myself']);
 
 const SELF = new Set(['i', 'me', 'myself', 'we', 'us']);
-const OTHER_PRONOUNS: Record<string, 'female' | 'male' | 'plural'> = {
-  he: 'male',
-  him: 'male',
-  himself: 'male',
-  she: 'female',
-  her: 'female',
-  herself: 'female',
-  they: 'plural',
-  them: 'plural',
-};
+const OTHER_PRONOUNS = new Map<string, 'female' | 'male' | 'plural'>([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['himself', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['herself', 'female'],
+  ['they', 'plural'],
+  ['them', 'plural'],
+]);
 const OWN = new Set(['my', 'our']);
 const SOMEONE_ELSES = new Set(['his', 'her', 'their', 'your', "'s", 'its']);
 const ARTICLES = new Set(['the', 'a', 'an']);
@@ -148,9 +148,10 @@ function roleAt(
   return { role, length };
 }
 
-function addTerm(terms: Record<string, number[]>, term: string, sentence: number): void {
-  const list = (terms[term] ??= []);
-  if (list[list.length - 1] !== sentence) list.push(sentence);
+function addTerm(terms: Map<string, number[]>, term: string, sentence: number): void {
+  const list = terms.get(term);
+  if (!list) terms.set(term, [sentence]);
+  else if (list[list.length - 1] !== sentence) list.push(sentence);
 }
 
 /** Analyse one passage. Pure: the same entry always gives the same analysis. */
@@ -162,7 +163,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
   const childhood: EntryAnalysis['childhood'] = [];
   const therapyReferences: TherapyReference[] = [];
   const aliases: FigureAlias[] = [];
-  const terms: Record<string, number[]> = {};
+  const terms = new Map<string, number[]>();
   const therapistNames = (options.therapistNames ?? []).map((n) => n.toLowerCase().split(/\s+/));
   /** Most recent figure per pronoun gender, for "he"/"she"/"they" in later sentences. */
   let lastFigure: { female?: string; male?: string; plural?: string; any?: string } = {};
@@ -230,7 +231,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     // Pronouns that refer back to a figure of an earlier sentence.
     const resolve = (token: Token): Participant | undefined => {
       if (SELF.has(token.lower)) return 'self';
-      const gender = OTHER_PRONOUNS[token.lower];
+      const gender = OTHER_PRONOUNS.get(token.lower);
       if (!gender) return undefined;
       const here = sentenceFigures.filter(
         (f) => f.gender === gender || (f.gender === undefined && gender !== 'plural'),
@@ -240,7 +241,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     };
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
-      if (!OTHER_PRONOUNS[token.lower] || inSentence.length > 0) continue;
+      if (!OTHER_PRONOUNS.has(token.lower) || inSentence.length > 0) continue;
       const figure = resolve(token);
       if (figure && figure !== 'self') {
         figures.push({ figure, term: token.value, via: 'pronoun', sentence: s, start: token.start, end: token.end });
@@ -290,7 +291,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     let hasPerson = inSentence.length > 0;
     for (let k = from; k < to && !hasPerson; k++) {
       const w = tokens[k]!.lower;
-      hasPerson = OTHER_PRONOUNS[w] !== undefined || w === 'me' || w === 'us' || w === 'we';
+      hasPerson = OTHER_PRONOUNS.has(w) || w === 'me' || w === 'us' || w === 'we';
     }
     const anyIn = (a: number, b: number, test: (t: Token) => boolean) => {
       for (let k = Math.max(a, from); k < Math.min(b, to); k++) if (test(tokens[k]!)) return true;
@@ -445,7 +446,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     childhood,
     therapyReferences,
     aliases,
-    terms,
+    terms: Object.fromEntries(terms),
   };
 }
 

@@ -36,7 +36,7 @@ export function resolveAliases(state: PatternState): Map<string, string> {
     }
   }
   const resolved = new Map<string, string>();
-  for (const [name, v] of votes) {
+  for (const [name, v] of [...votes].sort(([a], [b]) => compareText(a, b))) {
     const [best] = [...v].sort(([a, x], [b, y]) => y - x || compareText(a, b));
     resolved.set(`name:${name}`, best![0]);
   }
@@ -44,10 +44,30 @@ export function resolveAliases(state: PatternState): Map<string, string> {
 }
 
 /** Every (figure, sentence) of the view, names resolved, each once. */
+/**
+ * Each analysis's figure sentences, kept between summaries while the names resolve the same way:
+ * an analysis is immutable once folded, so a new entry only costs its own sentences.
+ */
+const perAnalysis = new WeakMap<EntryAnalysis, { aliasKey: string; list: FigureSentence[] }>();
+
 export function figureSentences(state: PatternState): FigureSentence[] {
   const aliases = resolveAliases(state);
+  const aliasKey = [...aliases].map(([n, f]) => `${n}=${f}`).join('|');
   const out: FigureSentence[] = [];
   for (const analysis of state.analyses.values()) {
+    let cached = perAnalysis.get(analysis);
+    if (!cached || cached.aliasKey !== aliasKey) {
+      cached = { aliasKey, list: sentencesOf(analysis, aliases) };
+      perAnalysis.set(analysis, cached);
+    }
+    for (const fs of cached.list) out.push(fs);
+  }
+  return out;
+}
+
+function sentencesOf(analysis: EntryAnalysis, aliases: ReadonlyMap<string, string>): FigureSentence[] {
+  const out: FigureSentence[] = [];
+  {
     const cued = new Set(analysis.childhood.map((c) => c.sentence));
     const seen = new Set<string>();
     for (const mention of analysis.figures) {

@@ -53,7 +53,7 @@ export function winkInstance(): WinkMethods {
   return nlp;
 }
 
-const straight = (s: string) => s.replace(/[’‘]/g, "'");
+const straight = (s: string) => (s.includes('’') || s.includes('‘') ? s.replace(/[’‘]/g, "'") : s);
 
 /** Sentences and tokens of a passage with offsets into the passage as given. */
 export function tokenise(text: string): TokenisedText {

@@ -60,13 +60,18 @@ export function summarisePatterns<K = string>(
   state: PatternState,
   options: PatternsSummaryOptions<K> = {},
 ): PatternsSummary<K> {
-  const dates = [...state.analyses.values()].map((a) => a.date).sort();
+  let firstDate: string | null = null;
+  let lastDate: string | null = null;
+  for (const a of state.analyses.values()) {
+    if (firstDate === null || a.date < firstDate) firstDate = a.date;
+    if (lastDate === null || a.date > lastDate) lastDate = a.date;
+  }
   const sentences = figureSentences(state);
   const allCandidates = ccrtCandidates(state);
   return {
     entries: state.analyses.size,
-    firstDate: dates[0] ?? null,
-    lastDate: dates[dates.length - 1] ?? null,
+    firstDate,
+    lastDate,
     themes: recurringThemes(state, options.themes),
     people: peopleMap(state, options.people, sentences),
     echoes: echoes(state, options.echoes, sentences),

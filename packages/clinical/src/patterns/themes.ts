@@ -39,10 +39,13 @@ export interface ThemeOptions {
   maxTerms?: number;
 }
 
-const jaccard = (a: ReadonlySet<string>, b: ReadonlySet<string>) => {
+const jaccard = (
+  a: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+  b: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+) => {
   let both = 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) both++;
+  for (const x of small.keys()) if (large.has(x)) both++;
   return both / (a.size + b.size - both);
 };
 
@@ -62,18 +65,18 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
   }
   scored.sort((a, b) => b.score - a.score || compareText(a.term, b.term));
 
-  const groups: { terms: string[]; entries: Set<string>; seed: Set<string> }[] = [];
+  const groups: { terms: string[]; entries: Set<string>; seed: ReadonlyMap<string, unknown> }[] = [];
   for (const { term } of scored.slice(0, maxTerms)) {
-    const entries = new Set(state.termEntries.get(term)!.keys());
+    const entries = state.termEntries.get(term)!;
     const words = term.split(' ');
     const home =
       groups.find((g) => words.length > 1 && g.terms.some((t) => words.includes(t))) ??
       groups.find((g) => jaccard(g.seed, entries) >= 0.4);
     if (home) {
       home.terms.push(term);
-      for (const e of entries) home.entries.add(e);
+      for (const e of entries.keys()) home.entries.add(e);
     } else if (groups.length < maxThemes) {
-      groups.push({ terms: [term], entries: new Set(entries), seed: entries });
+      groups.push({ terms: [term], entries: new Set(entries.keys()), seed: entries });
     }
   }
 
