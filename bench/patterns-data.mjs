@@ -19,17 +19,24 @@ export function rng(seed) {
 
 const FIGURES_NOW = [
   'my boss',
+  'my boss',
   'my partner',
   'my sister',
   'my mother',
   'my friend Priya',
   'a colleague',
   'my neighbour',
-  'my brother',
-  'Dad',
   'my daughter',
 ];
-const FIGURES_THEN = ['my father', 'Dad', 'my mother', 'my brother', 'my grandmother', 'a teacher', 'my aunt'];
+const FIGURES_THEN = [
+  'my father',
+  'my father',
+  'my mother',
+  'my brother',
+  'my grandmother',
+  'my grandmother',
+  'a teacher',
+];
 const FEELINGS = [
   'angry',
   'anxious',
@@ -58,7 +65,6 @@ const PLACES = [
   'the station',
   'the supermarket',
   'the bus',
-  'the garden',
   'the café on the corner',
   'the stairs',
 ];
@@ -153,16 +159,44 @@ const THEMES = [
 ];
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
+
+// How each figure tends to be written about, so the record has the structure a therapist would see:
+// the father of childhood memories and the boss of today criticise and leave the writer angry or
+// ashamed; the grandmother then and the partner now comfort. Others are mixed.
+const HARSH_FEELINGS = ['angry', 'ashamed', 'anxious', 'furious', 'embarrassed', 'worried'];
+const WARM_FEELINGS = ['relieved', 'calm', 'tender', 'hopeful', 'happy', 'grateful'];
+const PROFILES = {
+  'my father': 'harsh',
+  Dad: 'harsh',
+  'my boss': 'harsh',
+  'my grandmother': 'warm',
+  'my partner': 'warm',
+  'my friend Priya': 'warm',
+};
+function encounter(r, figure) {
+  const profile = PROFILES[figure];
+  const harsh = profile === 'harsh' ? r() < 0.85 : profile === 'warm' ? r() < 0.15 : r() < 0.5;
+  return harsh ? [pick(r, CRITICAL), pick(r, HARSH_FEELINGS)] : [pick(r, WARM), pick(r, WARM_FEELINGS)];
+}
 const cap = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function journalSentence(r, year) {
   const k = r();
-  if (k < 0.18)
-    return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, CRITICAL)} me and I felt ${pick(r, FEELINGS)}.`;
-  if (k < 0.3)
-    return `${pick(r, TIMES)} ${pick(r, FIGURES_NOW)} ${pick(r, WARM)} me, and I was ${pick(r, FEELINGS)} afterwards.`;
-  if (k < 0.4)
-    return `${pick(r, CHILDHOOD)}, ${pick(r, FIGURES_THEN)} ${pick(r, r() < 0.7 ? CRITICAL : WARM)} me and I felt ${pick(r, FEELINGS)}.`;
+  if (k < 0.18) {
+    const figure = pick(r, FIGURES_NOW);
+    const [act, feeling] = encounter(r, figure);
+    return `${pick(r, TIMES)} ${figure} ${act} me and I felt ${feeling}.`;
+  }
+  if (k < 0.3) {
+    const figure = pick(r, FIGURES_NOW);
+    const [act, feeling] = encounter(r, figure);
+    return `${pick(r, TIMES)} ${figure} ${act} me, and I was ${feeling} afterwards.`;
+  }
+  if (k < 0.4) {
+    const figure = pick(r, FIGURES_THEN);
+    const [act, feeling] = encounter(r, figure);
+    return `${pick(r, CHILDHOOD)}, ${figure} ${act} me and I felt ${feeling}.`;
+  }
   if (k < 0.55) return `${pick(r, TIMES)} I ${pick(r, ACTIVITIES)} and felt ${pick(r, FEELINGS)}.`;
   if (k < 0.65) return `I keep thinking about ${pick(r, PLACES)} and what ${pick(r, FIGURES_NOW)} said there.`;
   if (k < 0.72) return `I thought about my therapist and the next session, and felt ${pick(r, FEELINGS)}.`;

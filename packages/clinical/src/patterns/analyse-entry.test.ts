@@ -51,6 +51,19 @@ describe('figures', () => {
     expect(figuresOf(analyse('My mother-in-law phoned.'))).toEqual([]);
   });
 
+  it("reads the therapist's notes as being about the client's people", () => {
+    const note = analyseEntry(
+      entry("Client spoke about their boss. The client's mother rang.", { kind: 'session_note', source: 'therapist' }),
+    );
+    expect(figuresOf(note)).toEqual(['boss', 'mother']);
+    expect(figuresOf(analyse('I spoke about their boss.'))).toEqual([]);
+  });
+
+  it('does not take a capitalised first word for a name unless it acts', () => {
+    expect(figuresOf(analyse('Tonight my boss rang.'))).toEqual(['boss']);
+    expect(figuresOf(analyse('Sarah rang.'))).toEqual(['name:sarah']);
+  });
+
   it('finds names, and ties a name to its role', () => {
     const a = analyse('My sister Anna rang. Later Mark, my boss, emailed.');
     expect(a.aliases).toEqual([

@@ -41,6 +41,22 @@ const interactionLexicon = compileLexicon(
   INTERACTION_KINDS.flatMap((k) => k.terms.map((term) => ({ term, value: k.kind as InteractionKind }))),
 );
 const attentionLexicon = compileLexicon(ATTENTION_TERMS.map((term) => ({ term, value: 'ignore' as InteractionKind })));
+/**
+ * Words the other aids already follow (figures, feelings, interactions, the therapy) are not theme
+ * candidates on their own: themes are about what the material is about.
+ */
+const NOT_THEMES: ReadonlySet<string> = new Set(
+  [
+    ...FIGURE_ROLES.flatMap((r) => r.terms),
+    ...EMOTION_FAMILIES.flatMap((f) => f.terms),
+    ...INTERACTION_KINDS.flatMap((k) => k.terms),
+    ...THERAPY_TERMS,
+    ...ATTENTION_TERMS,
+    'criticize',
+    'neighbor',
+    'client',
+  ].filter((t) => !t.includes(' ')),
+);
 const therapyLexicon = compileLexicon(THERAPY_TERMS.map((term) => ({ term, value: term })));
 
 /** Feeling words too ordinary to count unless the writer says they felt, were or seemed so. */
@@ -101,6 +117,9 @@ const OTHER_PRONOUNS = new Map<string, 'female' | 'male' | 'plural'>([
 const OWN = new Set(['my', 'our']);
 const SOMEONE_ELSES = new Set(['his', 'her', 'their', 'your', "'s", 'its']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Possessives that mean the client in the therapist's own notes. */
+const ABOUT_THE_CLIENT = new Set(['their', 'his', 'her', "'s"]);
+const THERAPIST_WRITES: ReadonlySet<string> = new Set(['session_note', 'countertransference']);
 const PLACE_WORDS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'via', 'towards', 'visit']);
 
 export interface AnalyseOptions {
@@ -115,6 +134,8 @@ function roleAt(
   tokens: readonly Token[],
   i: number,
   firstToken: number,
+  /** The therapist writing about the client: "their mother", "the client's boss" are the client's. */
+  aboutTheClient = false,
 ): { role: FigureRole; length: number } | undefined {
   let role: FigureRole | undefined;
   let length = 1;
@@ -137,7 +158,7 @@ function roleAt(
   let j = i - 1;
   while (j >= firstToken && j >= i - 2 && tokens[j]!.pos === 'ADJ') j--;
   const before = j >= firstToken ? tokens[j]!.lower : '';
-  if (SOMEONE_ELSES.has(before)) return undefined;
+  if (SOMEONE_ELSES.has(before) && !(aboutTheClient && ABOUT_THE_CLIENT.has(before))) return undefined;
   // "her mum's" etc. are excluded above; a following "'s" ("Mum's car") is still the client's mum.
   const strict = ['family', 'child', 'kid'].includes(token.lower);
   if (strict && !OWN.has(before)) return undefined;
@@ -176,7 +197,7 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
     // Figures: role terms and names.
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
-      const found = roleAt(tokens, i, from);
+      const found = roleAt(tokens, i, from, THERAPIST_WRITES.has(entry.kind));
       if (found) {
         const last = tokens[i + found.length - 1]!;
         figures.push({
@@ -212,7 +233,9 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
         /^[A-Z][a-z]+$/.test(token.value) &&
         !NOT_A_PERSON.has(token.lower) &&
         !(previous && PLACE_WORDS.has(previous.lower)) &&
-        !(previous && previous.pos === 'PROPN' && !NOT_A_PERSON.has(previous.lower));
+        !(previous && previous.pos === 'PROPN' && !NOT_A_PERSON.has(previous.lower)) &&
+        // A capitalised first word is a name only when it acts ("Sarah told me"), not "Tonight my…".
+        (i > from || ['VERB', 'AUX', 'ADV', 'PART', 'CCONJ', 'PUNCT'].includes(tokens[i + 1]?.pos ?? ''));
       if (isName) {
         const figure = `name:${token.lower}`;
         figures.push({ figure, term: token.value, via: 'name', sentence: s, start: token.start, end: token.end });
@@ -405,7 +428,9 @@ export function analyseEntry(entry: PatternEntry, options: AnalyseOptions = {}):
         ['NOUN', 'VERB', 'ADJ'].includes(token.pos) &&
         /^[a-z][a-z-]{2,}$/.test(token.lemma) &&
         !BACKGROUND_WORDS.has(token.lemma) &&
-        !BACKGROUND_WORDS.has(token.lower);
+        !BACKGROUND_WORDS.has(token.lower) &&
+        !NOT_THEMES.has(token.lemma) &&
+        !NOT_THEMES.has(token.lower);
       if (!content) {
         previous = undefined;
         continue;

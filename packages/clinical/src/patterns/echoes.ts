@@ -2,7 +2,8 @@
  * Echoes: a figure from the past (mentioned near a childhood cue) whose profile of feelings and
  * interactions resembles a present figure's (e.g. father then ↔ boss now). The profile counts, per
  * feeling family and interaction kind, the sentences where the figure appears with it; the
- * resemblance is the cosine of the two profiles. An echo is a prompt for reflection, not a finding.
+ * resemblance is the cosine of the two profiles' shares once the client's baseline (the shares over
+ * all figures) is taken away. An echo is a prompt for reflection, not a finding.
  */
 import type { PatternState } from './fold.js';
 import { emotionLabel } from './lexicon/emotions.js';
@@ -65,17 +66,33 @@ function profiles(list: readonly FigureSentence[]): Map<string, Profile> {
   return out;
 }
 
-function cosine(a: Map<Feature, number>, b: Map<Feature, number>): number {
+/** Shares of each feature in a profile (they sum to 1). */
+function shares(v: Map<Feature, number>): Map<Feature, number> {
+  let total = 0;
+  for (const x of v.values()) total += x;
+  return new Map([...v].map(([f, x]) => [f, x / total]));
+}
+
+/**
+ * Cosine of two profiles after taking away the client's baseline (the shares over every figure):
+ * two figures resemble each other when they stand out from the rest in the same way — more
+ * criticism and shame than usual — not merely because both come with the common feelings.
+ */
+function centredCosine(a: Map<Feature, number>, b: Map<Feature, number>, baseline: Map<Feature, number>): number {
+  const sa = shares(a);
+  const sb = shares(b);
   let dot = 0;
   let na = 0;
   let nb = 0;
   // Sorted, so the sums (and the result) do not depend on the order entries were folded in.
-  for (const f of [...a.keys()].sort()) {
-    const x = a.get(f)!;
+  for (const f of [...baseline.keys()].sort()) {
+    const base = baseline.get(f)!;
+    const x = (sa.get(f) ?? 0) - base;
+    const y = (sb.get(f) ?? 0) - base;
+    dot += x * y;
     na += x * x;
-    dot += x * (b.get(f) ?? 0);
+    nb += y * y;
   }
-  for (const f of [...b.keys()].sort()) nb += b.get(f)! ** 2;
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
@@ -84,6 +101,7 @@ export function echoes(state: PatternState, options: EchoOptions = {}, sentences
   const minSentences = options.minSentences ?? 2;
   const minSimilarity = options.minSimilarity ?? 0.6;
   const all = sentences ?? figureSentences(state);
+  const baseline = shares(profiles(all.map((fs) => ({ ...fs, figure: '*' }))).get('*')?.vector ?? new Map());
   const past = profiles(all.filter((fs) => fs.past));
   const present = profiles(all.filter((fs) => !fs.past));
   const pairs: { p: Profile; q: Profile; similarity: number; id: string }[] = [];
@@ -91,14 +109,18 @@ export function echoes(state: PatternState, options: EchoOptions = {}, sentences
     if (p.sentences.length < minSentences) continue;
     for (const q of present.values()) {
       if (q.figure === p.figure || q.sentences.length < minSentences) continue;
-      const similarity = cosine(p.vector, q.vector);
+      const similarity = centredCosine(p.vector, q.vector, baseline);
       if (similarity >= minSimilarity) pairs.push({ p, q, similarity, id: `${p.figure}~${q.figure}` });
     }
   }
   pairs.sort((a, b) => b.similarity - a.similarity || compareText(a.id, b.id));
   return pairs.slice(0, options.maxEchoes ?? 10).map(({ p, q, similarity }) => {
     {
-      const shared = [...p.vector.keys()].filter((f) => q.vector.has(f)).sort();
+      // What both have more of than the client's relationships in general.
+      const sp = shares(p.vector);
+      const sq = shares(q.vector);
+      const above = (v: Map<Feature, number>, f: Feature) => (v.get(f) ?? 0) > (baseline.get(f) ?? 0);
+      const shared = [...p.vector.keys()].filter((f) => above(sp, f) && above(sq, f)).sort();
       const cite = (profile: Profile) =>
         pickCitations(
           profile.sentences
@@ -118,8 +140,8 @@ export function echoes(state: PatternState, options: EchoOptions = {}, sentences
         shared: words,
         how:
           `${pastLabel} in memories of the past (${plural(p.sentences.length, 'passage')}) and ${presentLabel} now ` +
-          `(${plural(q.sentences.length, 'passage')}) both appear with ${words.join(', ')}; ` +
-          `the feelings and actions around them match at ${Math.round(similarity * 100)}% (cosine of the counts). ` +
+          `(${plural(q.sentences.length, 'passage')}) both appear more than usual with ${words.join(', ')}; ` +
+          `both stand out from the client's other relationships in the same way (similarity ${Math.round(similarity * 100)}%, cosine of the shares against the client's baseline). ` +
           `A resemblance in the words, offered for reflection.`,
       };
     }

@@ -2,7 +2,7 @@
  * The people map: the figures in the client's material (role terms and names, a name resolved to a
  * role when the client has said who it is: "my sister Anna"), how often they appear, with which
  * feelings and which interactions, over time — and whether each mention is set in the past
- * (a childhood cue in the sentence or the two before it).
+ * (a childhood cue in the sentence or the one before it).
  */
 import type { PatternState } from './fold.js';
 import { emotionLabel } from './lexicon/emotions.js';
@@ -19,7 +19,7 @@ export interface FigureSentence {
   figure: string;
   analysis: EntryAnalysis;
   sentence: number;
-  /** A childhood cue in this sentence or the two before it. */
+  /** A childhood cue in this sentence or the one before it. */
   past: boolean;
   feelings: EmotionFamily[];
   interactions: { kind: InteractionKind; role: 'by' | 'to' | 'with' }[];
@@ -81,7 +81,7 @@ function sentencesOf(analysis: EntryAnalysis, aliases: ReadonlyMap<string, strin
         figure,
         analysis,
         sentence: s,
-        past: cued.has(s) || cued.has(s - 1) || cued.has(s - 2),
+        past: cued.has(s) || cued.has(s - 1),
         feelings: [...new Set(analysis.feelings.filter((f) => f.sentence === s && !f.negated).map((f) => f.family))],
         interactions: analysis.interactions
           .filter((i) => i.sentence === s)

@@ -151,5 +151,8 @@ export const NOT_A_PERSON: ReadonlySet<string> = new Set(
     'life',
     'therapy',
     'dr',
+    'client',
+    'patient',
+    'therapist',
   ].concat(FIGURE_ROLES.flatMap((r) => r.terms)),
 );
