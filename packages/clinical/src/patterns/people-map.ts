@@ -160,9 +160,12 @@ export function peopleMap(
   const allDates = [...state.analyses.values()].map((a) => a.date);
   const people: PersonInMap[] = [];
   for (const [figure, list] of byFigure) {
-    const entryIds = new Set(list.map((l) => l.analysis.entryId));
+    // Each entry once, with its date (a figure's sentences come grouped by entry).
+    const entryDates = new Map<string, string>();
+    for (const l of list) entryDates.set(l.analysis.entryId, l.analysis.date);
+    const entryIds = entryDates;
     if (entryIds.size < minEntries) continue;
-    const dates = [...entryIds].map((id) => state.analyses.get(id)!.date).sort();
+    const dates = [...entryDates.values()].sort(compareText);
     const names = [...aliases]
       .filter(([, f]) => f === figure)
       .map(([n]) => n.slice(5))
