@@ -12,6 +12,7 @@
  * free of it.
  */
 export * from './types.js';
+export * from './validate-entry.js';
 export * from './pipeline.js';
 export * from './analyse-entry.js';
 export * from './fold.js';
