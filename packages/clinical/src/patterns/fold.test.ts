@@ -109,6 +109,21 @@ describe('fold', () => {
     expect(state.termEntries.size).toBe(0);
   });
 
+  it('gives the same summary from analyses that went through JSON (a cache)', () => {
+    const entries = POOL.slice(0, 40).map((text, i): PatternEntry => ({
+      id: `c${i}`,
+      kind: 'journal',
+      date: `2025-0${(i % 9) + 1}-1${i % 10}`,
+      text,
+      source: 'shared',
+    }));
+    const analyses = entries.map(analysed);
+    const cached = JSON.parse(JSON.stringify(analyses)) as EntryAnalysis[];
+    expect(JSON.stringify(summarisePatterns(foldAll(cached), options))).toBe(
+      JSON.stringify(summarisePatterns(foldAll(analyses), options)),
+    );
+  });
+
   it('removes an entry and its theme candidates', () => {
     const state = foldAll([
       analyseEntry({ id: 'a', kind: 'journal', date: '2026-01-01', text: 'The garden again.', source: 'shared' }),
