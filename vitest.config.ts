@@ -1,6 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@undercurrent/clinical': new URL('./packages/clinical/src/index.ts', import.meta.url).pathname };
+const source = (path: string) => new URL(path, import.meta.url).pathname;
+// Exact matches: `@undercurrent/clinical/patterns` (the text pipeline, server side) is its own entry.
+const alias = [
+  { find: /^@undercurrent\/clinical\/patterns$/, replacement: source('./packages/clinical/src/patterns/index.ts') },
+  { find: /^@undercurrent\/clinical$/, replacement: source('./packages/clinical/src/index.ts') },
+];
 
 export default defineConfig({
   resolve: { alias },

@@ -21,6 +21,8 @@ import {
   toFhirQuestionnaireResponse,
   toFhirScoreObservation,
 } from './index.js';
+import * as patterns from './patterns/index.js';
+import { STAFF_VIEW, analyseEntry, foldAll, summarisePatterns } from './patterns/index.js';
 
 describe('README examples', () => {
   it('scores a PHQ-9', () => {
@@ -153,6 +155,32 @@ describe('README examples', () => {
   });
 });
 
+describe('README example of the pattern aids', () => {
+  it('summarises patterns in a staff view', () => {
+    const journal = { kind: 'journal', source: 'shared' } as const;
+    const entries = [
+      { ...journal, id: 'j1', date: '2025-01-06', text: 'As a child Dad criticised me. I was angry.' },
+      { ...journal, id: 'j2', date: '2025-02-03', text: 'My boss criticised me and I was angry.' },
+      { ...journal, id: 'j3', date: '2025-02-10', text: 'My boss ignored me again.', source: 'private' },
+    ] as const;
+    const analyses = entries.map((entry) => analyseEntry(entry)); // cache these by entry id
+    const summary = summarisePatterns(foldAll(analyses, STAFF_VIEW)); // private entries left out
+    summary.people.find((p) => p.figure === 'boss')?.entries; // 1 (j3 is private)
+    summary.ccrtCandidates[0]?.suggested.RO; // ['ro-rejecting-opposing'], for the therapist to confirm
+    summary.ccrtCandidates[0]?.how; // 'A possible relationship episode: boss — "criticise" (criticised) — then anger. …'
+
+    const everyone = summarisePatterns(foldAll(analyses), { people: { minEntries: 1 } });
+    expect(everyone.people.find((p) => p.figure === 'boss')?.entries).toBe(2);
+    const staff = summarisePatterns(foldAll(analyses, STAFF_VIEW), { people: { minEntries: 1 } });
+    expect(staff.people.find((p) => p.figure === 'boss')?.entries).toBe(1);
+    expect(summary.people.find((p) => p.figure === 'boss')).toBeUndefined(); // shown from 2 entries by default
+    expect(summary.ccrtCandidates[0]?.suggested.RO).toEqual(['ro-rejecting-opposing']);
+    expect(summary.ccrtCandidates[0]?.how).toMatch(
+      /^A possible relationship episode: boss — "criticise" \(criticised\) — then anger\. /,
+    );
+  });
+});
+
 describe('README and this file agree', () => {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const self = readFileSync(new URL(import.meta.url), 'utf8');
@@ -164,8 +192,8 @@ describe('README and this file agree', () => {
       .filter((l) => l !== '');
   const selfLines = lines(self).join('\n');
 
-  it('has the six examples', () => {
-    expect(blocks).toHaveLength(6);
+  it('has the seven examples', () => {
+    expect(blocks).toHaveLength(7);
   });
 
   it.each(blocks.map((b, i) => [i + 1, b] as const))('runs README example %i verbatim', (_n, block) => {
@@ -174,9 +202,9 @@ describe('README and this file agree', () => {
   });
 
   it.each(blocks.map((b, i) => [i + 1, b] as const))('exports every name README example %i imports', (_n, block) => {
-    for (const [, names] of block.matchAll(/import \{([^}]*)\} from '@undercurrent\/clinical';/g)) {
+    for (const [, names, entry] of block.matchAll(/import \{([^}]*)\} from '@undercurrent\/clinical(\/patterns)?';/g)) {
       for (const name of names!.split(',').map((n) => n.trim())) {
-        expect(clinical, name).toHaveProperty(name);
+        expect(entry ? patterns : clinical, name).toHaveProperty(name);
       }
     }
   });

@@ -1,0 +1,235 @@
+/**
+ * The people map: the figures in the client's material (role terms and names, a name resolved to a
+ * role when the client has said who it is: "my sister Anna"), how often they appear, with which
+ * feelings and which interactions, over time — and whether each mention is set in the past
+ * (a childhood cue in the sentence or the one before it).
+ */
+import type { PatternState } from './fold.js';
+import { emotionLabel } from './lexicon/emotions.js';
+import type { EmotionFamily } from './lexicon/emotions.js';
+import { figureRoleByKey } from './lexicon/figures.js';
+import { interactionLabel } from './lexicon/interactions.js';
+import type { InteractionKind } from './lexicon/interactions.js';
+import { compareText, countByMonth, latestCitations, monthName, plural, trendOf, trendWords } from './observations.js';
+import type { Trend } from './observations.js';
+import type { Citation, EntryAnalysis } from './types.js';
+
+/** One figure in one sentence, with what the sentence holds. */
+export interface FigureSentence {
+  figure: string;
+  analysis: EntryAnalysis;
+  sentence: number;
+  /** A childhood cue in this sentence or the one before it. */
+  past: boolean;
+  feelings: EmotionFamily[];
+  interactions: { kind: InteractionKind; role: 'by' | 'to' | 'with' }[];
+}
+
+/** Names resolved to roles by what the client wrote ("my sister Anna"): the most frequent pairing wins. */
+export function resolveAliases(state: PatternState): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const analysis of state.analyses.values()) {
+    for (const { name, figure } of analysis.aliases) {
+      const v = votes.get(name) ?? new Map<string, number>();
+      v.set(figure, (v.get(figure) ?? 0) + 1);
+      votes.set(name, v);
+    }
+  }
+  const resolved = new Map<string, string>();
+  for (const [name, v] of [...votes].sort(([a], [b]) => compareText(a, b))) {
+    const [best] = [...v].sort(([a, x], [b, y]) => y - x || compareText(a, b));
+    resolved.set(`name:${name}`, best![0]);
+  }
+  return resolved;
+}
+
+/** Every (figure, sentence) of the view, names resolved, each once. */
+/**
+ * Each analysis's figure sentences, kept between summaries while the names resolve the same way:
+ * an analysis is immutable once folded, so a new entry only costs its own sentences.
+ */
+const perAnalysis = new WeakMap<EntryAnalysis, { aliasKey: string; list: FigureSentence[] }>();
+
+export function figureSentences(state: PatternState): FigureSentence[] {
+  const aliases = resolveAliases(state);
+  const aliasKey = [...aliases].map(([n, f]) => `${n}=${f}`).join('|');
+  const out: FigureSentence[] = [];
+  for (const analysis of state.analyses.values()) {
+    let cached = perAnalysis.get(analysis);
+    if (!cached || cached.aliasKey !== aliasKey) {
+      cached = { aliasKey, list: sentencesOf(analysis, aliases) };
+      perAnalysis.set(analysis, cached);
+    }
+    for (const fs of cached.list) out.push(fs);
+  }
+  return out;
+}
+
+function sentencesOf(analysis: EntryAnalysis, aliases: ReadonlyMap<string, string>): FigureSentence[] {
+  const out: FigureSentence[] = [];
+  {
+    const cued = new Set(analysis.childhood.map((c) => c.sentence));
+    const seen = new Set<string>();
+    for (const mention of analysis.figures) {
+      const figure = aliases.get(mention.figure) ?? mention.figure;
+      const key = `${figure}#${mention.sentence}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const s = mention.sentence;
+      const resolve = (p: string | undefined) => (p === undefined ? undefined : (aliases.get(p) ?? p));
+      out.push({
+        figure,
+        analysis,
+        sentence: s,
+        past: cued.has(s) || cued.has(s - 1),
+        feelings: [...new Set(analysis.feelings.filter((f) => f.sentence === s && !f.negated).map((f) => f.family))],
+        interactions: analysis.interactions
+          .filter((i) => i.sentence === s)
+          .map((i) => ({
+            kind: i.kind,
+            role:
+              resolve(i.agent) === figure
+                ? ('by' as const)
+                : resolve(i.target) === figure
+                  ? ('to' as const)
+                  : ('with' as const),
+          })),
+      });
+    }
+  }
+  return out;
+}
+
+export interface CountWithCitations<K extends string> {
+  id: K;
+  label: string;
+  /** Sentences where the figure appears with it. */
+  sentences: number;
+  entries: number;
+}
+
+export interface PersonInMap {
+  /** Figure key: a role ("mother") or "name:anna" for a name not tied to a role. */
+  figure: string;
+  label: string;
+  /** Names the client used for this figure. */
+  names: string[];
+  entries: number;
+  sentences: number;
+  /** Sentences set in the past (childhood cues). */
+  pastSentences: number;
+  firstSeen: string;
+  lastSeen: string;
+  byMonth: { month: string; count: number }[];
+  trend: Trend;
+  feelings: CountWithCitations<EmotionFamily>[];
+  interactions: (CountWithCitations<InteractionKind> & { byFigure: number; toFigure: number })[];
+  citations: Citation[];
+  citationCount: number;
+  how: string;
+}
+
+export function figureLabel(figure: string, names: readonly string[] = []): string {
+  if (figure.startsWith('name:')) {
+    const name = figure.slice(5);
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  }
+  const label = figureRoleByKey(figure)?.label ?? figure;
+  return names.length > 0 ? `${label} (${names.map((n) => n.charAt(0).toUpperCase() + n.slice(1)).join(', ')})` : label;
+}
+
+export interface PeopleMapOptions {
+  /** Fewest entries a figure must appear in to be shown; default 2. */
+  minEntries?: number;
+}
+
+/** `sentences`: `figureSentences(state)` when the caller has it already. */
+export function peopleMap(
+  state: PatternState,
+  options: PeopleMapOptions = {},
+  sentences?: readonly FigureSentence[],
+): PersonInMap[] {
+  const minEntries = options.minEntries ?? 2;
+  const aliases = resolveAliases(state);
+  const byFigure = new Map<string, FigureSentence[]>();
+  for (const fs of sentences ?? figureSentences(state)) {
+    const list = byFigure.get(fs.figure) ?? [];
+    list.push(fs);
+    byFigure.set(fs.figure, list);
+  }
+  const allDates = [...state.analyses.values()].map((a) => a.date);
+  const people: PersonInMap[] = [];
+  for (const [figure, list] of byFigure) {
+    // Each entry once, with its date (a figure's sentences come grouped by entry).
+    const entryDates = new Map<string, string>();
+    for (const l of list) entryDates.set(l.analysis.entryId, l.analysis.date);
+    const entryIds = entryDates;
+    if (entryIds.size < minEntries) continue;
+    const dates = [...entryDates.values()].sort(compareText);
+    const names = [...aliases]
+      .filter(([, f]) => f === figure)
+      .map(([n]) => n.slice(5))
+      .sort();
+    const feelingTally = new Map<EmotionFamily, { sentences: number; entries: Set<string> }>();
+    const interactionTally = new Map<
+      InteractionKind,
+      { sentences: number; entries: Set<string>; by: number; to: number }
+    >();
+    for (const l of list) {
+      for (const f of l.feelings) {
+        const t = feelingTally.get(f) ?? { sentences: 0, entries: new Set<string>() };
+        t.sentences++;
+        t.entries.add(l.analysis.entryId);
+        feelingTally.set(f, t);
+      }
+      for (const i of l.interactions) {
+        const t = interactionTally.get(i.kind) ?? { sentences: 0, entries: new Set<string>(), by: 0, to: 0 };
+        t.sentences++;
+        t.entries.add(l.analysis.entryId);
+        if (i.role === 'by') t.by++;
+        if (i.role === 'to') t.to++;
+        interactionTally.set(i.kind, t);
+      }
+    }
+    const feelings = [...feelingTally]
+      .map(([id, t]) => ({ id, label: emotionLabel(id), sentences: t.sentences, entries: t.entries.size }))
+      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
+    const interactions = [...interactionTally]
+      .map(([id, t]) => ({
+        id,
+        label: interactionLabel(id),
+        sentences: t.sentences,
+        entries: t.entries.size,
+        byFigure: t.by,
+        toFigure: t.to,
+      }))
+      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
+    const citations = latestCitations(list);
+    const trend = trendOf(dates, allDates);
+    const label = figureLabel(figure, names);
+    const top = feelings[0];
+    const topInteraction = interactions[0];
+    people.push({
+      figure,
+      label,
+      names,
+      entries: entryIds.size,
+      sentences: list.length,
+      pastSentences: list.filter((l) => l.past).length,
+      firstSeen: dates[0]!,
+      lastSeen: dates[dates.length - 1]!,
+      byMonth: countByMonth(dates),
+      trend,
+      feelings,
+      interactions,
+      citations,
+      citationCount: list.length,
+      how:
+        `${label}: mentioned in ${plural(entryIds.size, 'entry', 'entries')} since ${monthName(dates[0]!)}` +
+        (top ? `; appears with ${top.label} in ${plural(top.entries, 'entry', 'entries')}` : '') +
+        (topInteraction ? `; "${topInteraction.label}" in ${plural(topInteraction.entries, 'entry', 'entries')}` : '') +
+        `; ${trendWords(trend)}. Counted from the words for this person and the feeling and action words in the same sentence.`,
+    });
+  }
+  return people.sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.figure, b.figure));
+}
