@@ -147,6 +147,13 @@ export const AUDIT_ACTIONS = [
   'measures.responses_listed',
   'measures.response_entered',
   'measures.fhir_exported',
+  'results.series_viewed',
+  'results.share_changed',
+  'results.own_series_viewed',
+  'results.episode_summary_viewed',
+  'results.report_viewed',
+  'results.report_exported',
+  'results.report_computed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

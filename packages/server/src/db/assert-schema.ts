@@ -52,6 +52,7 @@ export const EXPECTED_TABLES = [
   'subject_access_deliveries',
   'instrument_definitions',
   'measure_responses',
+  'result_shares',
 ] as const;
 
 export interface TableSecurity {
