@@ -9,6 +9,7 @@ import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
 import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
+import { resultsNav } from '../pages/results/results-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -63,6 +64,10 @@ export function navItemsFor(me: Me): NavItem[] {
   if (hasRole(me, 'admin')) items.push(subjectAccessNav.admin);
   if (hasRole(me, 'therapist')) items.push(subjectAccessNav.therapist);
   // subject access links: end
+  // results links: begin
+  if (hasRole(me, 'client')) items.push(resultsNav.progress);
+  if (hasRole(me, 'admin')) items.push(resultsNav.report);
+  // results links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

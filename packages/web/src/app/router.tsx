@@ -28,6 +28,8 @@ const letters = () => import('../pages/letters');
 const subjectAccess = () => import('../pages/subject-access');
 // measures (therapist, admin)
 const measures = () => import('../pages/measures');
+// results (client, admin)
+const results = () => import('../pages/results');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -207,6 +209,18 @@ export const routes: RouteObject[] = [
                 ],
               },
               // measures (therapist, admin) routes: end
+              // results (client, admin) routes: begin
+              {
+                path: 'progress',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(results, (m) => m.MyProgressPage) }],
+              },
+              {
+                path: 'admin/outcomes',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(results, (m) => m.OutcomesReportPage) }],
+              },
+              // results (client, admin) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),
