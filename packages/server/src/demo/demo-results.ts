@@ -31,7 +31,7 @@ type Totals = readonly (readonly [phq9: number, gad7: number | null])[];
 
 /** Answers adding up to `total`, item by item (at most 3 each), item 9 of the PHQ-9 left at 0. */
 function answersFor(items: number, total: number, phq9: boolean): Answers {
-  const answers: Answers = {};
+  const answers: Record<string, number> = {};
   let left = total;
   for (let i = 1; i <= items; i += 1) {
     const v = Math.min(3, left);
