@@ -16,6 +16,9 @@ const shortDate = (iso: string) =>
     new Date(`${iso}T00:00:00Z`),
   );
 
+/** The band's shade: the lowest band calm, the highest the strongest, those between in order. */
+const bandTone = (i: number, count: number) => (i === 0 ? 0 : i === count - 1 ? 4 : Math.min(3, i));
+
 /** Labels for the date line: every point when there are few, else the first, the last and some between. */
 function labelled(count: number): Set<number> {
   if (count <= 5) return new Set(Array.from({ length: count }, (_, i) => i));
@@ -59,7 +62,7 @@ export function ResultsChart({ series, sessionDates }: { series: InstrumentSerie
             const top = y(Math.min(b.max + 0.5, range.max));
             const bottom = y(Math.max(b.min - 0.5, range.min));
             return (
-              <g key={b.label} className={`results-band results-band-${Math.min(i, 5)}`}>
+              <g key={b.label} className={`results-band results-band-${bandTone(i, series.bands.length)}`}>
                 <rect x={PAD.left} y={top} width={PLOT_W} height={Math.max(0, bottom - top)} />
                 {bottom - top >= 11 ? (
                   <text x={W - PAD.right - 4} y={top + 11} textAnchor="end" className="results-band-label">
@@ -122,7 +125,13 @@ export function ResultsChart({ series, sessionDates }: { series: InstrumentSerie
                 <text
                   x={x(p.completedOn)}
                   y={PAD.top + PLOT_H + 18 + (i % 2) * 12}
-                  textAnchor="middle"
+                  textAnchor={
+                    points.length > 1 && i === 0
+                      ? 'start'
+                      : points.length > 1 && i === points.length - 1
+                        ? 'end'
+                        : 'middle'
+                  }
                   className="results-axis-label"
                 >
                   {shortDate(p.completedOn)}
@@ -140,7 +149,7 @@ export function ResultsChart({ series, sessionDates }: { series: InstrumentSerie
         </figcaption>
       </figure>
       <table className="table table-stack results-table">
-        <caption>{s.chart.tableCaption(series.name)}</caption>
+        <caption className="visually-hidden">{s.chart.tableCaption(series.name)}</caption>
         <thead>
           <tr>
             <th scope="col">{s.chart.date}</th>
