@@ -58,6 +58,7 @@ async function menu(p: Page, link: string): Promise<void> {
 test('Ruth sees Priya’s PHQ-9 chart with its bands and table, her episode’s outcome, and shares the chart', async ({
   browser,
 }) => {
+  test.slow(); // light and dark, axe on each, on a shared two-core machine
   const side = await openPerson(browser, server?.origin ?? '', PHONE);
   sides.push(side);
   const p = side.page;
@@ -111,6 +112,7 @@ test('Ruth sees Priya’s PHQ-9 chart with its bands and table, her episode’s 
 });
 
 test('Priya sees the PHQ-9 chart her therapist shared, and not the GAD-7', async ({ browser }) => {
+  test.slow(); // light and dark, axe on each, on a shared two-core machine
   const side = await openPerson(browser, server?.origin ?? '', PHONE);
   sides.push(side);
   const p = side.page;
@@ -136,6 +138,7 @@ test('Priya sees the PHQ-9 chart her therapist shared, and not the GAD-7', async
 test('Morgan opens the outcomes report, narrows the dates, and downloads the CSV with figures and no names', async ({
   browser,
 }) => {
+  test.slow(); // light and dark, axe on each, on a shared two-core machine
   const side = await openPerson(browser, server?.origin ?? '', PHONE);
   sides.push(side);
   const p = side.page;

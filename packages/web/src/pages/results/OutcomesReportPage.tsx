@@ -57,7 +57,7 @@ const ROWS: ({ kind: 'count'; key: CountKey } | { kind: 'rate'; key: RateKey })[
 function Figures({ report }: { report: OutcomeReport }) {
   return (
     <table className="table table-stack results-report">
-      <caption>{s.report.caption}</caption>
+      <caption className="visually-hidden">{s.report.caption}</caption>
       <thead>
         <tr>
           <th scope="col">{s.report.measure}</th>
@@ -123,6 +123,7 @@ export function OutcomesReportPage() {
         <QueryStatus query={report} />
         {report.data ? (
           <>
+            <h2>{s.report.caption}</h2>
             <Figures report={report.data} />
             <p className="muted">{s.report.note}</p>
             <div className="button-row">
