@@ -38,6 +38,7 @@ const areas = {
   'outcome measures (instruments, results, paper entry)': [entryKey, 'src/pages/measures/index.ts'],
   'public site (pages, reflection, directory)': [entryKey, 'src/pages/site/index.ts'],
   'public site editing (pages, profiles)': [entryKey, 'src/pages/site-admin/index.ts'],
+  'results (my progress, outcomes report)': [entryKey, 'src/pages/results/index.ts'],
 };
 
 let failed = false;

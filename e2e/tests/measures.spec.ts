@@ -156,7 +156,7 @@ test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, 
   await p.getByRole('link', { name: 'Measures' }).click();
 
   await expect(p.getByRole('heading', { level: 1, name: `Measures: ${PRIYA}` })).toBeVisible();
-  const table = p.getByRole('table');
+  const table = p.getByRole('table', { name: 'Results', exact: true });
   // The demo's results: a PHQ-9 and a GAD-7 about every month.
   await expect(table.getByRole('row').filter({ hasText: 'PHQ-9' })).toHaveCount(4);
   await expect(table.getByRole('row').filter({ hasText: 'GAD-7' })).toHaveCount(4);
@@ -233,7 +233,7 @@ test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, 
   const measuresPath = new URL(p.url()).pathname;
   await theme(p, 'Dark');
   await p.goto(measuresPath);
-  await expect(p.getByRole('table')).toBeVisible();
+  await expect(p.getByRole('table', { name: 'Results', exact: true })).toBeVisible();
   await expectAccessible(p, 'the measures page (dark)');
   await p.getByRole('link', { name: 'Enter answers from paper' }).click();
   await expect(p.getByRole('group', { name: /^9\. / })).toBeVisible();

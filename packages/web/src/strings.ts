@@ -667,6 +667,13 @@ const en = {
     'public_site.photo_removed': 'Directory profile photo removed',
     'public_site.profile_published': 'Directory profile published',
     'public_site.profile_unpublished': 'Directory profile taken down',
+    'results.series_viewed': 'Questionnaire charts viewed',
+    'results.share_changed': 'Questionnaire chart shared with the client, or no longer shared',
+    'results.own_series_viewed': 'Own questionnaire charts viewed (by the client)',
+    'results.episode_summary_viewed': 'Episode outcome summary viewed',
+    'results.report_viewed': 'Practice outcomes report viewed (figures only, no names)',
+    'results.report_exported': 'Practice outcomes report downloaded as CSV (figures only, no names)',
+    'results.report_computed': 'Practice outcome figures computed (by the system, for the report)',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */

@@ -154,6 +154,13 @@ export const AUDIT_ACTIONS = [
   'public_site.photo_removed',
   'public_site.profile_published',
   'public_site.profile_unpublished',
+  'results.series_viewed',
+  'results.share_changed',
+  'results.own_series_viewed',
+  'results.episode_summary_viewed',
+  'results.report_viewed',
+  'results.report_exported',
+  'results.report_computed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -56,6 +56,7 @@ export const EXPECTED_TABLES = [
   'public_pages',
   'profile_photos',
   'therapist_profiles',
+  'result_shares',
 ] as const;
 
 export interface TableSecurity {

@@ -10,6 +10,7 @@ import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
 import { siteAdminNav } from '../pages/site-admin/site-admin-nav';
+import { resultsNav } from '../pages/results/results-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -68,6 +69,10 @@ export function navItemsFor(me: Me): NavItem[] {
   if (hasRole(me, 'therapist')) items.push({ to: siteAdminNav.therapist.to, label: siteAdminNav.therapist.label });
   if (hasRole(me, 'admin')) items.push({ to: siteAdminNav.admin.to, label: siteAdminNav.admin.label });
   // public site links: end
+  // results links: begin
+  if (hasRole(me, 'client')) items.push(resultsNav.progress);
+  if (hasRole(me, 'admin')) items.push(resultsNav.report);
+  // results links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

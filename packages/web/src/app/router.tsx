@@ -32,6 +32,8 @@ const measures = () => import('../pages/measures');
 const site = () => import('../pages/site');
 // the public side's editing (admin, therapist)
 const siteAdmin = () => import('../pages/site-admin');
+// results (client, admin)
+const results = () => import('../pages/results');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -239,6 +241,18 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(siteAdmin, (m) => m.MyProfilePage) }],
               },
               // public site editing routes: end
+              // results (client, admin) routes: begin
+              {
+                path: 'progress',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(results, (m) => m.MyProgressPage) }],
+              },
+              {
+                path: 'admin/outcomes',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(results, (m) => m.OutcomesReportPage) }],
+              },
+              // results (client, admin) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

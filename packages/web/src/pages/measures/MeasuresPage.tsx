@@ -7,6 +7,8 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { fhirExportHref, useResults } from './measures-api';
 import { measuresStrings as t } from './measures-strings';
 import type { MeasureResult } from './measures-types';
+import { ClientCharts } from '../results/ClientCharts';
+import { EpisodeOutcomes } from '../results/EpisodeOutcomes';
 
 function totalText(r: MeasureResult): string {
   return r.total === null ? t.results.noScore : t.results.outOf(r.total, r.range.max);
@@ -138,6 +140,8 @@ export function MeasuresPage() {
       {results.data ? (
         <div className="stack">
           <Flags results={results.data.results} />
+          <ClientCharts clientId={clientId} clientName={name} />
+          <EpisodeOutcomes clientId={clientId} />
           <section className="stack-small" aria-labelledby="results-heading">
             <h2 id="results-heading">{t.results.heading}</h2>
             {results.data.results.length === 0 ? (
