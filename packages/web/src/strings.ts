@@ -660,6 +660,17 @@ const en = {
     'measures.responses_listed': 'Questionnaire results listed',
     'measures.response_entered': 'Questionnaire answers entered from paper',
     'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
+    'questionnaires.listed': 'Questionnaire schedules and requests viewed',
+    'questionnaires.schedule_added': 'Questionnaire added to an episode’s schedule',
+    'questionnaires.schedule_stopped': 'Questionnaire schedule stopped',
+    'questionnaires.request_sent': 'Questionnaire sent to the client now',
+    'questionnaires.request_made': 'Questionnaire request made from a schedule',
+    'questionnaires.request_expired': 'Questionnaire request expired unanswered',
+    'questionnaires.reminder_queued': 'Questionnaire reminder e-mail queued',
+    'questionnaires.portal_listed': 'Client viewed their questionnaires to complete',
+    'questionnaires.opened': 'Client opened a questionnaire',
+    'questionnaires.answer_saved': 'Client saved a questionnaire answer',
+    'questionnaires.submitted': 'Client sent a completed questionnaire',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -699,6 +710,8 @@ const en = {
     subject_access_reviews: 'Process notes to review for subject access',
     instrument_definition: 'A questionnaire definition',
     measure_response: 'A questionnaire completed by a client',
+    questionnaire_request: 'A questionnaire sent to a client',
+    questionnaire_schedule: 'A questionnaire schedule',
   } as Record<string, string>,
 
   devices: {

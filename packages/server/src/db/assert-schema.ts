@@ -52,6 +52,9 @@ export const EXPECTED_TABLES = [
   'subject_access_deliveries',
   'instrument_definitions',
   'measure_responses',
+  'questionnaire_schedules',
+  'questionnaire_requests',
+  'questionnaire_answers',
 ] as const;
 
 export interface TableSecurity {

@@ -19,6 +19,7 @@ import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
 import { subjectAccessSchema } from './subject-access-schema.js';
 import { measuresSchema } from './measures-schema.js';
+import { questionnairesSchema } from './questionnaires-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -258,4 +259,5 @@ export const schema = {
   ...lettersSchema,
   ...subjectAccessSchema,
   ...measuresSchema,
+  ...questionnairesSchema,
 };
