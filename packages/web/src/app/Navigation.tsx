@@ -9,6 +9,8 @@ import { ccrtCategoriesNav } from '../pages/record/formulation-nav';
 import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
+import { questionnairesNav } from '../pages/questionnaires/questionnaires-nav';
+import { useMyQuestionnaires } from '../pages/questionnaires/questionnaires-api';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -20,7 +22,7 @@ interface NavItem {
 }
 
 /** The links a person’s roles give them; someone with several roles sees each role’s links. */
-export function navItemsFor(me: Me): NavItem[] {
+export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
   if (me.session.stage !== 'active') return [];
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
@@ -37,6 +39,11 @@ export function navItemsFor(me: Me): NavItem[] {
   // portal (client) links: begin
   if (hasRole(me, 'client')) items.push({ to: portalNav.to, label: portalNav.label });
   // portal (client) links: end
+  // questionnaires (client) links: begin
+  if (hasRole(me, 'client')) {
+    items.push({ to: questionnairesNav.to, label: questionnairesNav.label(openQuestionnaires) });
+  }
+  // questionnaires (client) links: end
   // journal (client) links: begin
   if (hasRole(me, 'client')) items.push({ to: journalNav.to, label: journalNav.label });
   // journal (client) links: end
@@ -68,7 +75,9 @@ export function navItemsFor(me: Me): NavItem[] {
 }
 
 export function Navigation({ me, open, id }: { me: Me; open: boolean; id: string }) {
-  const items = navItemsFor(me);
+  const isClient = me.session.stage === 'active' && hasRole(me, 'client');
+  const questionnaires = useMyQuestionnaires(isClient);
+  const items = navItemsFor(me, questionnaires.data?.questionnaires.length ?? 0);
   return (
     <nav id={id} className="site-nav" aria-label={strings.shell.mainNav} data-open={open}>
       <ul className="nav-list">

@@ -28,6 +28,8 @@ const letters = () => import('../pages/letters');
 const subjectAccess = () => import('../pages/subject-access');
 // measures (therapist, admin)
 const measures = () => import('../pages/measures');
+// questionnaires (client)
+const questionnaires = () => import('../pages/questionnaires');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -99,6 +101,16 @@ export const routes: RouteObject[] = [
                 ],
               },
               // portal (client) routes: end
+              // questionnaires (client) routes: begin
+              {
+                path: 'questionnaires',
+                element: <RequireRole roles={['client']} />,
+                children: [
+                  { index: true, lazy: page(questionnaires, (m) => m.MyQuestionnairesPage) },
+                  { path: ':requestId', lazy: page(questionnaires, (m) => m.CompleteQuestionnairePage) },
+                ],
+              },
+              // questionnaires (client) routes: end
               // journal (client) routes: begin
               {
                 path: 'journal',

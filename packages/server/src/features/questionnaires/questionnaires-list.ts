@@ -28,7 +28,12 @@ export const listQuestionnairesRoute: FastifyPluginAsyncTypebox = async (app) =>
         summary: 'A client’s questionnaire schedules and requests',
         params: Type.Object({ clientId: Uuid }),
         response: withErrors({
-          200: Type.Object({ schedules: Type.Array(Schedule), requests: Type.Array(QuestionnaireRequest) }),
+          200: Type.Object({
+            /** The client's episode with the signed-in therapist that schedules belong to (null: none running). */
+            episodeId: Type.Union([Uuid, Type.Null()]),
+            schedules: Type.Array(Schedule),
+            requests: Type.Array(QuestionnaireRequest),
+          }),
         }),
       },
     },
@@ -36,6 +41,11 @@ export const listQuestionnairesRoute: FastifyPluginAsyncTypebox = async (app) =>
       app.ctx.access.run(actorOf(request), async (tx) => {
         const clientId = request.params.clientId.toLowerCase();
         await requireOwnClient(tx, clientId, 'questionnaires.listed');
+        const episode = await tx.query<{ id: string }>(
+          `SELECT id FROM episodes WHERE client_id = $1 AND therapist_id = $2 AND status <> 'ended'
+            ORDER BY created_at DESC LIMIT 1`,
+          [clientId, tx.actor.userId],
+        );
         const schedules = await tx.query<ScheduleRow>(
           `SELECT ${SCHEDULE_COLUMNS} FROM questionnaire_schedules s
             WHERE s.client_id = $1 AND s.stopped_at IS NULL ORDER BY s.created_at`,
@@ -52,6 +62,7 @@ export const listQuestionnairesRoute: FastifyPluginAsyncTypebox = async (app) =>
           subjectUserId: clientId,
         });
         return {
+          episodeId: episode.rows[0]?.id ?? null,
           schedules: await Promise.all(schedules.rows.map((r) => toSchedule(tx, r))),
           requests: await Promise.all(requests.rows.map((r) => toRequest(tx, r))),
         };
