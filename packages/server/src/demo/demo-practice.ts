@@ -11,6 +11,7 @@ import { seedDemoFormulation } from './demo-formulation.js';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoSubjectAccess } from './demo-subject-access.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoQuestionnaires } from './demo-questionnaires.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -104,6 +105,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const letters = await seedDemoLetters(tx, userIds);
       const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
       const measures = await seedDemoMeasures(tx, userIds);
+      const questionnaires = await seedDemoQuestionnaires(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -124,6 +126,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           letters: letters.letters,
           subjectAccessRequests: subjectAccess.requests,
           measureResults: measures.results,
+          questionnaireSchedules: questionnaires.schedules,
+          questionnaireRequests: questionnaires.requests,
         },
       });
       return { practiceId, userIds };
