@@ -70,8 +70,10 @@ test('Ruth sends Jamie a PHQ-9 now from the Measures page', async ({ browser }) 
   await sendForm.getByLabel('Questionnaire').selectOption('phq-9');
   await sendForm.getByRole('button', { name: 'Send now' }).click();
   await expect(panel.getByText('Sent PHQ-9. It is open for 7 days.')).toBeVisible();
-  const requests = panel.getByRole('table');
-  await expect(requests.getByRole('row').filter({ hasText: 'PHQ-9' }).getByText('Open')).toBeVisible();
+  const requests = panel.getByRole('list', { name: 'Requests' });
+  await expect(
+    requests.getByRole('listitem').filter({ hasText: 'PHQ-9' }).getByText('Open', { exact: true }),
+  ).toBeVisible();
   await expectNoSidewaysScroll(p, 'the measures page with questionnaires');
   await expectAccessible(p, 'the measures page with questionnaires');
   await shot(p, 'questionnaires-therapist-phone');
@@ -198,14 +200,16 @@ test('Ruth sees Jamie’s answers on the Measures page, flagged, and the request
   await expect(p.getByRole('heading', { level: 1, name: `Measures: ${JAMIE}` })).toBeVisible();
   const attention = p.getByRole('region', { name: 'Needs your attention' });
   await expect(attention.getByText(/Item 9 .* was answered ‘Several days’ — review risk\./)).toBeVisible();
-  const results = p.getByRole('table').first();
+  const results = p.getByRole('table');
   // 1 + 2 + 0×5 + 1 from the 8 answered, prorated to 9 questions: 4.5 → 5.
   await expect(
     results.getByRole('row').filter({ hasText: 'PHQ-9' }).getByRole('cell', { name: '5 of 27' }),
   ).toBeVisible();
-  const requests = p.getByRole('region', { name: 'Questionnaires for the client to complete' }).getByRole('table');
+  const requests = p
+    .getByRole('region', { name: 'Questionnaires for the client to complete' })
+    .getByRole('list', { name: 'Requests' });
   await expect(
-    requests.getByRole('row').filter({ hasText: 'PHQ-9' }).getByText('Completed', { exact: true }),
+    requests.getByRole('listitem').filter({ hasText: 'PHQ-9' }).getByText('Completed', { exact: true }),
   ).toBeVisible();
   await expectAccessible(p, 'the measures page with the portal result');
   await theme(p, 'Dark');

@@ -157,38 +157,23 @@ function Schedule({ clientId, data }: { clientId: string; data: ClientQuestionna
 
 function Requests({ data }: { data: ClientQuestionnaires }) {
   if (data.requests.length === 0) return <Empty>{r.noRequests}</Empty>;
+  // A list, not a table: the page's one table is the results.
   return (
-    <table className="table table-stack">
-      <caption className="visually-hidden">{r.requestsHeading}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{r.colInstrument}</th>
-          <th scope="col">{r.colStatus}</th>
-          <th scope="col">{r.colFor}</th>
-          <th scope="col">{r.colOpen}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.requests.map((q) => (
-          <tr key={q.id}>
-            <td data-label={r.colInstrument}>{q.instrumentName}</td>
-            <td data-label={r.colStatus}>
-              <Badge tone={TONES[q.status]}>{r.status[q.status]}</Badge>
-            </td>
-            <td data-label={r.colFor}>
-              {q.sessionStartsAt
-                ? r.forSession(formatDateTime(q.sessionStartsAt))
-                : q.scheduleId
-                  ? r.fromSchedule
-                  : r.sentNow}
-            </td>
-            <td data-label={r.colOpen}>
-              {q.completedAt ? r.completedOn(formatDateTime(q.completedAt)) : formatDateTime(q.expiresAt)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="questionnaire-requests" aria-label={r.requestsHeading}>
+      {data.requests.map((q) => (
+        <li key={q.id} className="questionnaire-request">
+          <strong>{q.instrumentName}</strong> <Badge tone={TONES[q.status]}>{r.status[q.status]}</Badge>
+          <br />
+          {q.sessionStartsAt
+            ? r.forSession(formatDateTime(q.sessionStartsAt))
+            : q.scheduleId
+              ? r.fromSchedule
+              : r.sentNow}
+          {'. '}
+          {q.completedAt ? r.completedOn(formatDateTime(q.completedAt)) : r.openUntil(formatDateTime(q.expiresAt))}
+        </li>
+      ))}
+    </ul>
   );
 }
 
