@@ -36,6 +36,7 @@ const areas = {
   'letters (letters, letterhead, templates)': [entryKey, 'src/pages/letters/index.ts'],
   'subject access (requests, packs, process-note review)': [entryKey, 'src/pages/subject-access/index.ts'],
   'outcome measures (instruments, results, paper entry)': [entryKey, 'src/pages/measures/index.ts'],
+  'client questionnaires (to complete, one question per screen)': [entryKey, 'src/pages/questionnaires/index.ts'],
 };
 
 let failed = false;
