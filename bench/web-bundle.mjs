@@ -39,6 +39,7 @@ const areas = {
   'public site (pages, reflection, directory)': [entryKey, 'src/pages/site/index.ts'],
   'public site editing (pages, profiles)': [entryKey, 'src/pages/site-admin/index.ts'],
   'results (my progress, outcomes report)': [entryKey, 'src/pages/results/index.ts'],
+  'client questionnaires (to complete, one question per screen)': [entryKey, 'src/pages/questionnaires/index.ts'],
 };
 
 let failed = false;

@@ -674,6 +674,17 @@ const en = {
     'results.report_viewed': 'Practice outcomes report viewed (figures only, no names)',
     'results.report_exported': 'Practice outcomes report downloaded as CSV (figures only, no names)',
     'results.report_computed': 'Practice outcome figures computed (by the system, for the report)',
+    'questionnaires.listed': 'Questionnaire schedules and requests viewed',
+    'questionnaires.schedule_added': 'Questionnaire added to an episode’s schedule',
+    'questionnaires.schedule_stopped': 'Questionnaire schedule stopped',
+    'questionnaires.request_sent': 'Questionnaire sent to the client now',
+    'questionnaires.request_made': 'Questionnaire request made from a schedule',
+    'questionnaires.request_expired': 'Questionnaire request expired unanswered',
+    'questionnaires.reminder_queued': 'Questionnaire reminder e-mail queued',
+    'questionnaires.portal_listed': 'Client viewed their questionnaires to complete',
+    'questionnaires.opened': 'Client opened a questionnaire',
+    'questionnaires.answer_saved': 'Client saved a questionnaire answer',
+    'questionnaires.submitted': 'Client sent a completed questionnaire',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -717,6 +728,8 @@ const en = {
     public_settings: 'The public contact details',
     therapist_profile: 'A directory profile',
     profile_photo: 'A directory profile photo',
+    questionnaire_request: 'A questionnaire sent to a client',
+    questionnaire_schedule: 'A questionnaire schedule',
   } as Record<string, string>,
 
   devices: {

@@ -161,6 +161,17 @@ export const AUDIT_ACTIONS = [
   'results.report_viewed',
   'results.report_exported',
   'results.report_computed',
+  'questionnaires.listed',
+  'questionnaires.schedule_added',
+  'questionnaires.schedule_stopped',
+  'questionnaires.request_sent',
+  'questionnaires.request_made',
+  'questionnaires.request_expired',
+  'questionnaires.reminder_queued',
+  'questionnaires.portal_listed',
+  'questionnaires.opened',
+  'questionnaires.answer_saved',
+  'questionnaires.submitted',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -206,4 +206,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `measure_responses.score_enc:${String(row.id)}`,
   },
+  {
+    table: 'questionnaire_answers',
+    column: 'value_enc',
+    idColumns: ['request_id', 'link_id'],
+    context: (row) => `questionnaire_answers.value_enc:${String(row.request_id)}:${String(row.link_id)}`,
+  },
 ];

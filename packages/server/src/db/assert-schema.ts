@@ -57,6 +57,9 @@ export const EXPECTED_TABLES = [
   'profile_photos',
   'therapist_profiles',
   'result_shares',
+  'questionnaire_schedules',
+  'questionnaire_requests',
+  'questionnaire_answers',
 ] as const;
 
 export interface TableSecurity {

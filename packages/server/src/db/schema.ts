@@ -21,6 +21,7 @@ import { subjectAccessSchema } from './subject-access-schema.js';
 import { measuresSchema } from './measures-schema.js';
 import { publicSiteSchema } from './public-site-schema.js';
 import { resultsSchema } from './results-schema.js';
+import { questionnairesSchema } from './questionnaires-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -262,4 +263,5 @@ export const schema = {
   ...measuresSchema,
   ...publicSiteSchema,
   ...resultsSchema,
+  ...questionnairesSchema,
 };

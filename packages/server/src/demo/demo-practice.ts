@@ -13,6 +13,7 @@ import { seedDemoSubjectAccess } from './demo-subject-access.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoPublicSite } from './demo-public-site.js';
 import { seedDemoResults } from './demo-results.js';
+import { seedDemoQuestionnaires } from './demo-questionnaires.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -110,6 +111,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const measures = await seedDemoMeasures(tx, userIds);
       const publicSite = await seedDemoPublicSite(tx, userIds);
       const results = await seedDemoResults(tx, userIds);
+      const questionnaires = await seedDemoQuestionnaires(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -133,6 +135,8 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           publicPages: publicSite.pages,
           publishedProfiles: publicSite.profiles,
           outcomeResults: results.results,
+          questionnaireSchedules: questionnaires.schedules,
+          questionnaireRequests: questionnaires.requests,
         },
       });
       return { practiceId, userIds };

@@ -18,6 +18,7 @@ import { subjectAccessRoutes } from './subject-access/routes.js';
 import { measuresRoutes } from './measures/routes.js';
 import { publicSiteRoutes } from './public-site/routes.js';
 import { resultsRoutes } from './results/routes.js';
+import { questionnaireRoutes } from './questionnaires/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -38,3 +39,4 @@ featureRoutes.push(subjectAccessRoutes);
 featureRoutes.push(measuresRoutes);
 featureRoutes.push(publicSiteRoutes);
 featureRoutes.push(resultsRoutes);
+featureRoutes.push(questionnaireRoutes);

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { deliverOutboxJob } from './deliver-outbox.js';
 import { extendFrameJob } from './extend-frame.js';
+import { questionnaireRequestsJob } from './make-questionnaire-requests.js';
 import type { Job } from './runner.js';
 import { sealAuditJob } from './seal-audit.js';
 import { sendRemindersJob } from './send-reminders.js';
@@ -8,5 +9,11 @@ import { sendRemindersJob } from './send-reminders.js';
 /** The jobs every app node runs. */
 export function backgroundJobs(ctx: AppContext): Job[] {
   const outbox = deliverOutboxJob(ctx);
-  return [sealAuditJob(ctx.access), extendFrameJob(ctx), sendRemindersJob(ctx), ...(outbox ? [outbox] : [])];
+  return [
+    sealAuditJob(ctx.access),
+    extendFrameJob(ctx),
+    sendRemindersJob(ctx),
+    questionnaireRequestsJob(ctx),
+    ...(outbox ? [outbox] : []),
+  ];
 }

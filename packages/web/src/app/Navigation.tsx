@@ -11,6 +11,8 @@ import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
 import { siteAdminNav } from '../pages/site-admin/site-admin-nav';
 import { resultsNav } from '../pages/results/results-nav';
+import { questionnairesNav } from '../pages/questionnaires/questionnaires-nav';
+import { useMyQuestionnaires } from '../pages/questionnaires/questionnaires-api';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
@@ -22,7 +24,7 @@ interface NavItem {
 }
 
 /** The links a person’s roles give them; someone with several roles sees each role’s links. */
-export function navItemsFor(me: Me): NavItem[] {
+export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
   if (me.session.stage !== 'active') return [];
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
@@ -39,6 +41,11 @@ export function navItemsFor(me: Me): NavItem[] {
   // portal (client) links: begin
   if (hasRole(me, 'client')) items.push({ to: portalNav.to, label: portalNav.label });
   // portal (client) links: end
+  // questionnaires (client) links: begin
+  if (hasRole(me, 'client')) {
+    items.push({ to: questionnairesNav.to, label: questionnairesNav.label(openQuestionnaires) });
+  }
+  // questionnaires (client) links: end
   // journal (client) links: begin
   if (hasRole(me, 'client')) items.push({ to: journalNav.to, label: journalNav.label });
   // journal (client) links: end
@@ -78,7 +85,9 @@ export function navItemsFor(me: Me): NavItem[] {
 }
 
 export function Navigation({ me, open, id }: { me: Me; open: boolean; id: string }) {
-  const items = navItemsFor(me);
+  const isClient = me.session.stage === 'active' && hasRole(me, 'client');
+  const questionnaires = useMyQuestionnaires(isClient);
+  const items = navItemsFor(me, questionnaires.data?.questionnaires.length ?? 0);
   return (
     <nav id={id} className="site-nav" aria-label={strings.shell.mainNav} data-open={open}>
       <ul className="nav-list">

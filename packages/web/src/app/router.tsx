@@ -34,6 +34,8 @@ const site = () => import('../pages/site');
 const siteAdmin = () => import('../pages/site-admin');
 // results (client, admin)
 const results = () => import('../pages/results');
+// questionnaires (client)
+const questionnaires = () => import('../pages/questionnaires');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -118,6 +120,16 @@ export const routes: RouteObject[] = [
                 ],
               },
               // portal (client) routes: end
+              // questionnaires (client) routes: begin
+              {
+                path: 'questionnaires',
+                element: <RequireRole roles={['client']} />,
+                children: [
+                  { index: true, lazy: page(questionnaires, (m) => m.MyQuestionnairesPage) },
+                  { path: ':requestId', lazy: page(questionnaires, (m) => m.CompleteQuestionnairePage) },
+                ],
+              },
+              // questionnaires (client) routes: end
               // journal (client) routes: begin
               {
                 path: 'journal',

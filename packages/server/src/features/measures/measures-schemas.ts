@@ -151,7 +151,8 @@ export const MeasureResult = Type.Object({
     version: Type.Union([Type.Integer(), Type.Null()]),
     copyright: Type.String(),
   }),
-  source: Type.Literal('paper'),
+  /** 'paper': entered by the therapist; 'portal': answered by the client in the portal. */
+  source: Type.Union([Type.Literal('paper'), Type.Literal('portal')]),
   completedOn: Type.String(),
   appointmentId: Type.Union([Uuid, Type.Null()]),
   enteredBy: Type.Object({ id: Uuid, displayName: Type.String() }),

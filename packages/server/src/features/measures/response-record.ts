@@ -17,6 +17,7 @@ export interface ResponseRow {
   client_id: string;
   instrument_id: string;
   definition_id: string | null;
+  source: 'paper' | 'portal';
   completed_on: string;
   appointment_id: string | null;
   entered_by: string;
@@ -26,7 +27,7 @@ export interface ResponseRow {
   score_enc: string;
 }
 
-export const RESPONSE_COLUMNS = `r.id, r.client_id, r.instrument_id, r.definition_id, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on,
+export const RESPONSE_COLUMNS = `r.id, r.client_id, r.instrument_id, r.definition_id, r.source, to_char(r.completed_on, 'YYYY-MM-DD') AS completed_on,
   r.appointment_id, r.entered_by, u.display_name AS entered_by_name, r.entered_at, r.answers_enc, r.score_enc`;
 
 export const answersContext = (id: string) => `measure_responses.answers_enc:${id}`;
@@ -80,7 +81,7 @@ export function toResult(opened: OpenedResponse): MeasureResult {
   return {
     id: row.id,
     instrument: { instrumentId: def.id, name: def.name, version: opened.version, copyright: def.licence.copyright },
-    source: 'paper',
+    source: row.source,
     completedOn: row.completed_on,
     appointmentId: row.appointment_id,
     enteredBy: { id: row.entered_by, displayName: row.entered_by_name },

@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
 import { formatDate, formatDateTime } from '../../lib/format';
 import { fhirExportHref, useResults } from './measures-api';
+import { QuestionnaireRequestsPanel } from './QuestionnaireRequestsPanel';
 import { measuresStrings as t } from './measures-strings';
 import type { MeasureResult } from './measures-types';
 import { ClientCharts } from '../results/ClientCharts';
@@ -157,6 +158,7 @@ export function MeasuresPage() {
               </a>
             </div>
           ) : null}
+          <QuestionnaireRequestsPanel clientId={clientId} />
         </div>
       ) : null}
     </Page>

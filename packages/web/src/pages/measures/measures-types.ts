@@ -70,7 +70,7 @@ export interface ResultFlag {
 export interface MeasureResult {
   id: string;
   instrument: { instrumentId: string; name: string; version: number | null; copyright: string };
-  source: 'paper';
+  source: 'paper' | 'portal';
   completedOn: string;
   appointmentId: string | null;
   enteredBy: { id: string; displayName: string };

@@ -12,7 +12,7 @@ function actionLabel(resource: Pick<CrisisResource, 'name' | 'href'>): string | 
   return null;
 }
 
-function ResourceCard({ resource, emphasis }: { resource: CrisisResource; emphasis?: boolean }) {
+export function ResourceCard({ resource, emphasis }: { resource: CrisisResource; emphasis?: boolean }) {
   const label = actionLabel(resource);
   return (
     <li className={emphasis ? 'crisis-card crisis-card-emergency' : 'crisis-card'}>

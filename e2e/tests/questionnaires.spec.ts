@@ -1,0 +1,221 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from '../support/accessibility';
+import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
+import { shot, signInWithPassword, type Person } from '../support/flows';
+import { startOwnServer, type OwnServer } from '../support/own-server';
+
+/**
+ * Questionnaires for clients end to end, at phone size, against the real server and PostgreSQL (the
+ * demo practice). Dr Ruth Mensah sends Jamie Walsh a PHQ-9 from Jamie's Measures page. Jamie sees
+ * "Questionnaires (1 to complete)" in the menu, answers three questions one screen at a time, closes
+ * and reloads the page — and resumes at question 4 with the answers kept. Jamie finishes with item 9
+ * answered "Several days", checks the answers, sends them, and is shown who to contact now (crisis
+ * resources) with the note that Ruth will see the answers. Ruth then sees the result, flagged, on the
+ * Measures page, and the request completed. axe runs on every page, light and dark.
+ *
+ * This file starts its own server with the demo practice seeded (e2e/start-server.mjs, UC_E2E_DEMO).
+ */
+test.describe.configure({ mode: 'serial' });
+
+const PHONE = { width: 390, height: 844 };
+const PASSWORD = 'northside demo morning light';
+const ruth: Person = { name: 'Dr Ruth Mensah', email: 'ruth.mensah@northside-demo.example', password: PASSWORD };
+const jamie: Person = { name: 'Jamie Walsh', email: 'jamie.walsh@northside-demo.example', password: PASSWORD };
+const JAMIE = 'Jamie Walsh';
+
+let server: OwnServer | undefined;
+const sides: Watched[] = [];
+let measuresPath = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  server = await startOwnServer({ demo: true });
+});
+
+test.afterAll(async () => {
+  try {
+    for (const side of sides) await side.context.close();
+  } finally {
+    await server?.stop();
+  }
+});
+
+async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<void> {
+  await p.goto('/account');
+  await p.getByRole('group', { name: 'Colours' }).getByRole('radio', { name }).check();
+  if (name === 'Dark') await expect(p.locator('html')).toHaveAttribute('data-theme', 'dark');
+}
+
+async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
+  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
+}
+
+test('Ruth sends Jamie a PHQ-9 now from the Measures page', async ({ browser }) => {
+  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  sides.push(side);
+  const p = side.page;
+  await signInWithPassword(p, ruth);
+  await p.getByRole('button', { name: 'Menu' }).click();
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await p.getByRole('main').getByRole('link', { name: JAMIE, exact: true }).click();
+  await expect(p.getByRole('heading', { level: 1, name: JAMIE })).toBeVisible();
+  await p.getByRole('link', { name: 'Measures' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: `Measures: ${JAMIE}` })).toBeVisible();
+  measuresPath = new URL(p.url()).pathname;
+
+  const panel = p.getByRole('region', { name: 'Questionnaires for the client to complete' });
+  await expect(panel.getByText('No questionnaire has been sent yet.')).toBeVisible();
+  const sendForm = panel.getByRole('form', { name: 'Send one now' });
+  await sendForm.getByLabel('Questionnaire').selectOption('phq-9');
+  await sendForm.getByRole('button', { name: 'Send now' }).click();
+  await expect(panel.getByText('Sent PHQ-9. It is open for 7 days.')).toBeVisible();
+  const requests = panel.getByRole('list', { name: 'Requests' });
+  await expect(
+    requests.getByRole('listitem').filter({ hasText: 'PHQ-9' }).getByText('Open', { exact: true }),
+  ).toBeVisible();
+  await expectNoSidewaysScroll(p, 'the measures page with questionnaires');
+  await expectAccessible(p, 'the measures page with questionnaires');
+  await shot(p, 'questionnaires-therapist-phone');
+  await theme(p, 'Dark');
+  await p.goto(measuresPath);
+  await expect(p.getByRole('region', { name: 'Questionnaires for the client to complete' })).toBeVisible();
+  await expectAccessible(p, 'the measures page with questionnaires (dark)');
+  await theme(p, 'Same as this device');
+  expectNoPageProblems(side);
+});
+
+test('Jamie answers a few questions, reloads and resumes, finishes with item 9, and is shown crisis resources at once', async ({
+  browser,
+}) => {
+  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  sides.push(side);
+  const p = side.page;
+  await signInWithPassword(p, jamie);
+  await p.getByRole('button', { name: 'Menu' }).click();
+  await p
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Questionnaires (1 to complete)' })
+    .click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Questionnaires' })).toBeVisible();
+  await expect(p.getByText('10 questions')).toBeVisible();
+  await expectAccessible(p, 'my questionnaires');
+  await p.getByRole('link', { name: 'Start PHQ-9' }).click();
+
+  await expect(p.getByRole('heading', { level: 1, name: 'PHQ-9' })).toBeVisible();
+  await expect(p.getByRole('heading', { name: 'Question 1 of 10' })).toBeFocused();
+  await expect(
+    p.getByText('Over the last 2 weeks, how often have you been bothered by any of the following problems?'),
+  ).toBeVisible();
+  await expect(p.getByText(/^Copyright © Pfizer Inc/)).toBeVisible();
+  const first = p.getByRole('group', { name: 'Little interest or pleasure in doing things' });
+  await expect(first.getByRole('radio')).toHaveCount(5); // four answers and "Prefer not to answer"
+  await expectNoSidewaysScroll(p, 'a question');
+  await expectAccessible(p, 'a question');
+  await shot(p, 'questionnaires-question-phone');
+
+  // Next without an answer says what to do.
+  await p.getByRole('button', { name: 'Next' }).click();
+  await expect(p.getByRole('alert').filter({ hasText: 'Choose an answer' })).toBeVisible();
+  // Keyboard: arrow keys move within the radio group.
+  await first.getByRole('radio', { name: 'Not at all' }).focus();
+  await p.keyboard.press('ArrowDown');
+  await expect(first.getByRole('radio', { name: 'Several days' })).toBeChecked();
+  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await p.getByRole('button', { name: 'Next' }).click();
+  await expect(p.getByRole('heading', { name: 'Question 2 of 10' })).toBeFocused();
+  await p.getByRole('radio', { name: 'More than half the days' }).check();
+  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await p.getByRole('button', { name: 'Next' }).click();
+  await p.getByRole('radio', { name: 'Prefer not to answer' }).check();
+  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await p.waitForLoadState('networkidle');
+
+  // Closing the tab and coming back: it resumes where Jamie was, with the answers kept.
+  await p.reload();
+  await expect(p.getByRole('heading', { name: 'Question 4 of 10' })).toBeVisible();
+  await p.getByRole('button', { name: 'Back' }).click();
+  await expect(p.getByRole('radio', { name: 'Prefer not to answer' })).toBeChecked();
+  await p.getByRole('button', { name: 'Back' }).click();
+  await expect(p.getByRole('radio', { name: 'More than half the days' })).toBeChecked();
+  await p.getByRole('button', { name: 'Next' }).click();
+  await p.getByRole('button', { name: 'Next' }).click();
+
+  for (let n = 4; n <= 8; n += 1) {
+    await expect(p.getByRole('heading', { name: `Question ${n} of 10` })).toBeVisible();
+    await p.getByRole('radio', { name: 'Not at all' }).check();
+    await p.getByRole('button', { name: 'Next' }).click();
+  }
+  await expect(p.getByRole('heading', { name: 'Question 9 of 10' })).toBeVisible();
+  await p
+    .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
+    .getByRole('radio', { name: 'Several days' })
+    .check();
+  await p.getByRole('button', { name: 'Next' }).click();
+  await p.getByRole('radio', { name: 'Somewhat difficult' }).check();
+  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await p.getByRole('button', { name: 'Next' }).click();
+
+  await expect(p.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
+  await expect(p.getByText('Prefer not to answer')).toBeVisible();
+  await expectNoSidewaysScroll(p, 'the review');
+  await expectAccessible(p, 'the review');
+  await shot(p, 'questionnaires-review-phone');
+  await p.getByRole('button', { name: 'Send my answers' }).click();
+
+  await expect(p.getByText('Your answers have been sent to your therapist.')).toBeVisible();
+  const crisis = p.getByRole('region', { name: 'If you are struggling right now' });
+  await expect(crisis).toBeVisible();
+  await expect(crisis.getByRole('link', { name: 'Call Samaritans' })).toBeVisible();
+  await expect(
+    crisis.getByText('Call 999 or go to A&E if your life, or someone else’s, is at risk now.'),
+  ).toBeVisible();
+  await expect(
+    crisis.getByText('Your therapist will see your answers, and may talk with you about them.'),
+  ).toBeVisible();
+  await expectNoSidewaysScroll(p, 'the confirmation with crisis resources');
+  await expectAccessible(p, 'the confirmation with crisis resources');
+  await shot(p, 'questionnaires-crisis-phone');
+
+  await p.getByRole('button', { name: 'Menu' }).click();
+  await expect(
+    p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questionnaires', exact: true }),
+  ).toBeVisible();
+
+  await theme(p, 'Dark');
+  await p.goto('/questionnaires');
+  await expect(p.getByText('There is nothing to fill in at the moment.')).toBeVisible();
+  await expectAccessible(p, 'my questionnaires (dark)');
+  await theme(p, 'Same as this device');
+  expectNoPageProblems(side);
+});
+
+test('Ruth sees Jamie’s answers on the Measures page, flagged, and the request completed', async ({ browser }) => {
+  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  sides.push(side);
+  const p = side.page;
+  await signInWithPassword(p, ruth);
+  await expect(p.getByRole('button', { name: 'Menu' })).toBeVisible();
+  await p.goto(measuresPath);
+  await expect(p.getByRole('heading', { level: 1, name: `Measures: ${JAMIE}` })).toBeVisible();
+  const attention = p.getByRole('region', { name: 'Needs your attention' });
+  await expect(attention.getByText(/Item 9 .* was answered ‘Several days’ — review risk\./)).toBeVisible();
+  const results = p.getByRole('table');
+  // 1 + 2 + 0×5 + 1 from the 8 answered, prorated to 9 questions: 4.5 → 5.
+  await expect(
+    results.getByRole('row').filter({ hasText: 'PHQ-9' }).getByRole('cell', { name: '5 of 27' }),
+  ).toBeVisible();
+  const requests = p
+    .getByRole('region', { name: 'Questionnaires for the client to complete' })
+    .getByRole('list', { name: 'Requests' });
+  await expect(
+    requests.getByRole('listitem').filter({ hasText: 'PHQ-9' }).getByText('Completed', { exact: true }),
+  ).toBeVisible();
+  await expectAccessible(p, 'the measures page with the portal result');
+  await theme(p, 'Dark');
+  await p.goto(measuresPath);
+  await expect(p.getByRole('region', { name: 'Needs your attention' })).toBeVisible();
+  await expectAccessible(p, 'the measures page with the portal result (dark)');
+  await theme(p, 'Same as this device');
+  expectNoPageProblems(side);
+});
