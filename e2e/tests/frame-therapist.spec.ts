@@ -528,9 +528,15 @@ test('the week’s calendar lists each day’s sessions, and moves between weeks
   await expect(tp.getByText(/Times are in London time\.$/)).toBeVisible();
   // The week holding the moved session (tomorrow + 1, at noon).
   const day = addDays(first, 1);
+  // Count the day's list only once the week shown has loaded, and step a week at a time, waiting for
+  // each: counting before the answer arrives would skip past the week wanted.
+  const weekHeading = tp.getByRole('heading', { level: 2, name: /^Week of / });
   for (let i = 0; i < 2; i += 1) {
+    await expect(tp.getByText(/ this week[;.]/)).toBeVisible();
     if (await tp.getByRole('list', { name: `Sessions on ${longDate(day)}` }).count()) break;
+    const shown = await weekHeading.textContent();
     await tp.getByRole('link', { name: /Next week/ }).click();
+    await expect(weekHeading).not.toHaveText(shown ?? '');
   }
   const list = tp.getByRole('list', { name: `Sessions on ${longDate(day)}` });
   await expect(list.getByRole('listitem').filter({ hasText: '12:00–12:50' })).toContainText(client.name);
