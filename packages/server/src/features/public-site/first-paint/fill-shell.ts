@@ -27,10 +27,20 @@ export function readSiteAssets(webDist: string): SiteAssets {
   try {
     const manifest = JSON.parse(fs.readFileSync(path.join(webDist, '.vite', 'manifest.json'), 'utf8')) as Record<
       string,
-      { file?: string; css?: string[] }
+      { file?: string; css?: string[]; imports?: string[] }
     >;
-    const entry = manifest[SITE_ENTRY];
-    return { css: entry?.css ?? [], script: entry?.file ?? null };
+    // The chunk's stylesheets and those of the chunks it imports (shared ones carry their own CSS).
+    const css: string[] = [];
+    const seen = new Set<string>();
+    const visit = (key: string) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const chunk = manifest[key];
+      for (const file of chunk?.css ?? []) if (!css.includes(file)) css.push(file);
+      for (const imported of chunk?.imports ?? []) visit(imported);
+    };
+    visit(SITE_ENTRY);
+    return { css, script: manifest[SITE_ENTRY]?.file ?? null };
   } catch {
     return { css: [], script: null };
   }
@@ -40,11 +50,18 @@ export function fillShell(shell: string, page: ShellPage, assets: SiteAssets): s
   const head = [
     `<meta name="description" content="${escapeHtml(page.description)}" />`,
     ...assets.css.map((file) => `<link rel="stylesheet" href="/${escapeHtml(file)}" />`),
-    ...(assets.script ? [`<link rel="modulepreload" href="/${escapeHtml(assets.script)}" />`] : []),
+    ...(assets.script
+      ? [`<link rel="modulepreload" crossorigin fetchpriority="low" href="/${escapeHtml(assets.script)}" />`]
+      : []),
   ].join('\n    ');
   // Replacement functions, so a `$` in a practice's words is never read as a replacement pattern.
-  return shell
-    .replace(/<html lang="[^"]*">/, () => '<html lang="en-GB">')
-    .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>\n    ${head}`)
-    .replace('<div id="root"></div>', () => `<div id="server-page">${page.html}</div><div id="root"></div>`);
+  return (
+    shell
+      // The page is readable without script: the app's scripts come after the page and its stylesheets.
+      .replace(/<script type="module"/g, () => '<script type="module" fetchpriority="low"')
+      .replace(/<link rel="modulepreload"/g, () => '<link rel="modulepreload" fetchpriority="low"')
+      .replace(/<html lang="[^"]*">/, () => '<html lang="en-GB">')
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>\n    ${head}`)
+      .replace('<div id="root"></div>', () => `<div id="server-page">${page.html}</div><div id="root"></div>`)
+  );
 }

@@ -39,7 +39,15 @@ beforeAll(async () => {
   fs.writeFileSync(
     path.join(dist, '.vite', 'manifest.json'),
     JSON.stringify({
-      'src/pages/site/index.ts': { file: 'assets/index-site.js', css: ['assets/index-site.css'], isDynamicEntry: true },
+      'src/pages/site/index.ts': {
+        file: 'assets/index-site.js',
+        css: ['assets/index-site.css'],
+        imports: ['_PageText.js', '_react.js'],
+        isDynamicEntry: true,
+      },
+      '_PageText.js': { file: 'assets/PageText.js', css: ['assets/PageText.css'], imports: ['_react.js'] },
+      '_react.js': { file: 'assets/react.js' },
+      'src/pages/record/index.ts': { file: 'assets/record.js', css: ['assets/record.css'] },
     }),
   );
   web = await buildApp({ ...t.ctx, config: { ...t.ctx.config, webDistDir: dist } }, { logger: false });
@@ -80,7 +88,11 @@ describe('the public pages’ first paint', () => {
     expect(html).toContain('<title>Our fees · Undercurrent</title>');
     expect(html).toContain('<meta name="description" content="A session costs £70, paid monthly." />');
     expect(html).toContain('<link rel="stylesheet" href="/assets/index-site.css" />');
-    expect(html).toContain('<link rel="modulepreload" href="/assets/index-site.js" />');
+    // The stylesheets of the chunks it imports too (the public pages' styles sit in a shared one).
+    expect(html).toContain('<link rel="stylesheet" href="/assets/PageText.css" />');
+    expect(html).not.toContain('record.css');
+    expect(html).toContain('<link rel="modulepreload" crossorigin fetchpriority="low" href="/assets/index-site.js" />');
+    expect(html).toContain('<script type="module" fetchpriority="low" crossorigin src="/assets/index-abc.js">');
     const main = serverPage(html);
     expect(main).toContain('<h1 tabindex="-1">Our fees</h1>');
     expect(main).toContain('<p>A session costs <strong>£70</strong>, paid monthly.</p>');
