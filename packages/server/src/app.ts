@@ -14,6 +14,8 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './context.js';
 import { featureRoutes } from './features/index.js';
+import { fillShell, readSiteAssets } from './features/public-site/first-paint/fill-shell.js';
+import { createFirstPaint } from './features/public-site/first-paint/public-first-paint.js';
 import { installAuthentication } from './http/authenticate.js';
 import { installCsrfProtection } from './http/csrf.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -105,6 +107,7 @@ export async function buildApp(
     await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, preCompressed: true });
     // Read on each request (the OS caches it), so a rebuilt web app is served without a restart.
     const indexFile = path.join(webDist, 'index.html');
+    const firstPaint = createFirstPaint(app as unknown as FastifyInstance);
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       const rel = decodeURIComponent(request.url.split('?')[0] ?? '/').replace(/^\/+/, '');
       if (rel.startsWith('api/')) {
@@ -116,7 +119,12 @@ export async function buildApp(
         return reply.sendFile(rel);
       }
       reply.header('Cache-Control', 'no-cache');
-      return reply.type('text/html; charset=utf-8').send(await fs.promises.readFile(indexFile));
+      const shell = await fs.promises.readFile(indexFile, 'utf8');
+      // A public page's first paint comes from the server as HTML; the app takes over when it is ready.
+      const paint = await firstPaint(request, request.url.split('?')[0] ?? '/');
+      if (paint?.kind === 'notFound') reply.status(404);
+      const html = paint?.kind === 'page' ? fillShell(shell, paint, readSiteAssets(webDist)) : shell;
+      return reply.type('text/html; charset=utf-8').send(html);
     });
   }
 

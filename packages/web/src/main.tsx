@@ -5,6 +5,7 @@ import { I18nProvider } from 'react-aria-components';
 import { RouterProvider } from 'react-router/dom';
 import { createQueryClient } from './app/query-client';
 import { createRouter } from './app/router';
+import { takeOverServerPage } from './app/server-page';
 import { startTheme } from './lib/theme';
 import { strings } from './strings';
 // One stylesheet in the build (the CSP allows no inline styles), written as a few files in cascade order.
@@ -20,6 +21,9 @@ startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
+
+// A public page's server-rendered first paint stays until the app's own page is ready.
+takeOverServerPage(root);
 
 const queryClient = createQueryClient();
 const router = createRouter();
