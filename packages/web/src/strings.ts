@@ -667,6 +667,13 @@ const en = {
     'public_site.photo_removed': 'Directory profile photo removed',
     'public_site.profile_published': 'Directory profile published',
     'public_site.profile_unpublished': 'Directory profile taken down',
+    'intake.submitted': 'Intake form received',
+    'intake.viewed_by_link': 'Intake opened through its link',
+    'intake.consultation_requested': 'First consultation requested',
+    'intake.waiting_list_joined': 'Waiting list joined',
+    'intake.queue_viewed': 'Intake queue viewed',
+    'intake.viewed': 'Intake opened',
+    'intake.decided': 'Intake answered',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */

@@ -154,6 +154,13 @@ export const AUDIT_ACTIONS = [
   'public_site.photo_removed',
   'public_site.profile_published',
   'public_site.profile_unpublished',
+  'intake.submitted',
+  'intake.viewed_by_link',
+  'intake.consultation_requested',
+  'intake.waiting_list_joined',
+  'intake.queue_viewed',
+  'intake.viewed',
+  'intake.decided',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

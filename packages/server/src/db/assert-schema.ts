@@ -56,6 +56,7 @@ export const EXPECTED_TABLES = [
   'public_pages',
   'profile_photos',
   'therapist_profiles',
+  'intakes',
 ] as const;
 
 export interface TableSecurity {

@@ -20,6 +20,7 @@ import { lettersSchema } from './letters-schema.js';
 import { subjectAccessSchema } from './subject-access-schema.js';
 import { measuresSchema } from './measures-schema.js';
 import { publicSiteSchema } from './public-site-schema.js';
+import { intakeSchema } from './intake-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -260,4 +261,5 @@ export const schema = {
   ...subjectAccessSchema,
   ...measuresSchema,
   ...publicSiteSchema,
+  ...intakeSchema,
 };
