@@ -17,6 +17,7 @@ import { letterRoutes } from './letters/routes.js';
 import { subjectAccessRoutes } from './subject-access/routes.js';
 import { measuresRoutes } from './measures/routes.js';
 import { publicSiteRoutes } from './public-site/routes.js';
+import { intakeRoutes } from './intake/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -36,3 +37,4 @@ featureRoutes.push(letterRoutes);
 featureRoutes.push(subjectAccessRoutes);
 featureRoutes.push(measuresRoutes);
 featureRoutes.push(publicSiteRoutes);
+featureRoutes.push(intakeRoutes);
