@@ -716,6 +716,7 @@ const en = {
     public_page: 'A public page',
     public_settings: 'The public contact details',
     therapist_profile: 'A directory profile',
+    intake: 'An enquiry (intake)',
     profile_photo: 'A directory profile photo',
   } as Record<string, string>,
 

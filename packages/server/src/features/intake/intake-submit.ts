@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Scoped } from '../../access/access-layer.js';
 import { Type } from '@sinclair/typebox';
 import { HttpError } from '../../access/errors.js';
 import { enqueueEmail } from '../../mail/enqueue-email.js';
@@ -115,7 +116,7 @@ export const submitIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
 };
 
 /** Where the practice hears of an urgent enquiry: its public contact address, else its first admin. */
-async function practiceAddress(tx: import('../../access/access-layer.js').Scoped): Promise<string | undefined> {
+async function practiceAddress(tx: Scoped): Promise<string | undefined> {
   const found = await tx.query<{ email: string }>(
     `SELECT email FROM public_settings WHERE email IS NOT NULL
      UNION ALL
