@@ -12,6 +12,7 @@ import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoSubjectAccess } from './demo-subject-access.js';
 import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoPublicSite } from './demo-public-site.js';
+import { seedDemoIntakes } from './demo-intake.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -108,6 +109,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
       const measures = await seedDemoMeasures(tx, userIds);
       const publicSite = await seedDemoPublicSite(tx, userIds);
+      await seedDemoIntakes(tx);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
