@@ -97,7 +97,6 @@ export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
           intakeAnsweredEmail({
             to: row.email,
             practiceName: practice?.name ?? '',
-            link: `${config.publicUrl}/enquiry`,
           }),
           config.smtpUrl !== undefined,
         );

@@ -46,7 +46,7 @@ export function sameDayReviewEmail(input: { to: string; practiceName: string; qu
   };
 }
 
-export function intakeAnsweredEmail(input: { to: string; practiceName: string; link: string }): EmailInput {
+export function intakeAnsweredEmail(input: { to: string; practiceName: string }): EmailInput {
   return {
     kind: 'intake_answered',
     to: input.to,
@@ -54,8 +54,8 @@ export function intakeAnsweredEmail(input: { to: string; practiceName: string; l
     text: [
       'Hello,',
       '',
-      `${input.practiceName} has replied to your enquiry. You can read the reply through your private link:`,
-      input.link,
+      `${input.practiceName} has replied to your enquiry. You can read the reply through the private link in`,
+      'the first e-mail we sent you (we do not keep a copy of it, so it cannot be sent again here).',
       '',
       'With warm wishes,',
       input.practiceName,
