@@ -685,6 +685,13 @@ const en = {
     'questionnaires.opened': 'Client opened a questionnaire',
     'questionnaires.answer_saved': 'Client saved a questionnaire answer',
     'questionnaires.submitted': 'Client sent a completed questionnaire',
+    'intake.submitted': 'Intake form received',
+    'intake.viewed_by_link': 'Intake opened through its link',
+    'intake.consultation_requested': 'First consultation requested',
+    'intake.waiting_list_joined': 'Waiting list joined',
+    'intake.queue_viewed': 'Intake queue viewed',
+    'intake.viewed': 'Intake opened',
+    'intake.decided': 'Intake answered',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -727,6 +734,7 @@ const en = {
     public_page: 'A public page',
     public_settings: 'The public contact details',
     therapist_profile: 'A directory profile',
+    intake: 'An enquiry (intake)',
     profile_photo: 'A directory profile photo',
     questionnaire_request: 'A questionnaire sent to a client',
     questionnaire_schedule: 'A questionnaire schedule',

@@ -172,6 +172,13 @@ export const AUDIT_ACTIONS = [
   'questionnaires.opened',
   'questionnaires.answer_saved',
   'questionnaires.submitted',
+  'intake.submitted',
+  'intake.viewed_by_link',
+  'intake.consultation_requested',
+  'intake.waiting_list_joined',
+  'intake.queue_viewed',
+  'intake.viewed',
+  'intake.decided',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

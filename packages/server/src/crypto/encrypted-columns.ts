@@ -212,4 +212,28 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['request_id', 'link_id'],
     context: (row) => `questionnaire_answers.value_enc:${String(row.request_id)}:${String(row.link_id)}`,
   },
+  {
+    table: 'intakes',
+    column: 'name_enc',
+    idColumns: ['id'],
+    context: (row) => `intakes.name_enc:${String(row.id)}`,
+  },
+  {
+    table: 'intakes',
+    column: 'brings_enc',
+    idColumns: ['id'],
+    context: (row) => `intakes.brings_enc:${String(row.id)}`,
+  },
+  {
+    table: 'intakes',
+    column: 'previous_therapy_enc',
+    idColumns: ['id'],
+    context: (row) => `intakes.previous_therapy_enc:${String(row.id)}`,
+  },
+  {
+    table: 'intakes',
+    column: 'message_enc',
+    idColumns: ['id'],
+    context: (row) => `intakes.message_enc:${String(row.id)}`,
+  },
 ];

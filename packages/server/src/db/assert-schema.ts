@@ -60,6 +60,7 @@ export const EXPECTED_TABLES = [
   'questionnaire_schedules',
   'questionnaire_requests',
   'questionnaire_answers',
+  'intakes',
 ] as const;
 
 export interface TableSecurity {

@@ -22,6 +22,7 @@ import { measuresSchema } from './measures-schema.js';
 import { publicSiteSchema } from './public-site-schema.js';
 import { resultsSchema } from './results-schema.js';
 import { questionnairesSchema } from './questionnaires-schema.js';
+import { intakeSchema } from './intake-schema.js';
 
 /**
  * Drizzle's typed view of the tables that migrations/*.sql create. The SQL files are the source of
@@ -264,4 +265,5 @@ export const schema = {
   ...publicSiteSchema,
   ...resultsSchema,
   ...questionnairesSchema,
+  ...intakeSchema,
 };

@@ -14,6 +14,7 @@ import { seedDemoMeasures } from './demo-measures.js';
 import { seedDemoPublicSite } from './demo-public-site.js';
 import { seedDemoResults } from './demo-results.js';
 import { seedDemoQuestionnaires } from './demo-questionnaires.js';
+import { seedDemoIntakes } from './demo-intake.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -112,6 +113,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const publicSite = await seedDemoPublicSite(tx, userIds);
       const results = await seedDemoResults(tx, userIds);
       const questionnaires = await seedDemoQuestionnaires(tx, userIds);
+      await seedDemoIntakes(tx);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',

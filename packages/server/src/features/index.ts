@@ -19,6 +19,7 @@ import { measuresRoutes } from './measures/routes.js';
 import { publicSiteRoutes } from './public-site/routes.js';
 import { resultsRoutes } from './results/routes.js';
 import { questionnaireRoutes } from './questionnaires/routes.js';
+import { intakeRoutes } from './intake/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -40,3 +41,4 @@ featureRoutes.push(measuresRoutes);
 featureRoutes.push(publicSiteRoutes);
 featureRoutes.push(resultsRoutes);
 featureRoutes.push(questionnaireRoutes);
+featureRoutes.push(intakeRoutes);
