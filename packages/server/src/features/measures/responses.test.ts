@@ -204,7 +204,9 @@ describe('entering a PHQ-9 from paper', () => {
       practiceId,
       'SELECT answers_enc FROM measure_responses',
     );
-    expect(stored.every((r) => r.answers_enc.startsWith('uc1.clinical.2.'))).toBe(true);
+    // Re-encrypted under a newer key version (another test file may rotate every practice's keys meanwhile,
+    // so the version is any after the first).
+    expect(stored.every((r) => /^uc1\.clinical\.([2-9]|\d{2,})\./.test(r.answers_enc))).toBe(true);
     expect((await list()).json().results).toEqual(before);
   });
 
