@@ -56,6 +56,8 @@ export const EXPECTED_TABLES = [
   'public_pages',
   'profile_photos',
   'therapist_profiles',
+  'patterns_settings',
+  'ccrt_episodes',
 ] as const;
 
 export interface TableSecurity {
