@@ -695,6 +695,7 @@ const en = {
     move_request: 'A request to move a session',
     journal_entry: 'A journal entry',
     journal_share: 'A shared journal entry',
+    ccrt_episode: 'A confirmed relationship episode',
     journal_tag: 'A journal tag',
     not_ready_item: 'An item on the "not ready yet" list',
     journal: 'The journal',
