@@ -47,8 +47,10 @@ test('Ruth opens Priya’s patterns: themes, the people map with an echo, the dr
   side = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = page();
   await signInWithPassword(p, ruth);
+  await p.getByRole('button', { name: 'Menu' }).click();
   await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
   await p.getByRole('main').getByRole('link', { name: PRIYA, exact: true }).click();
+  await expect(p.getByRole('heading', { level: 1, name: PRIYA })).toBeVisible();
   await p.getByRole('link', { name: 'Patterns', exact: true }).click();
   await expect(p.getByRole('heading', { name: 'Patterns', level: 1 })).toBeVisible();
   patternsPath = new URL(p.url()).pathname;
@@ -84,7 +86,7 @@ test('Ruth confirms a relationship episode and scores it; the CCRT summary updat
       has: p.getByRole('button', { name: 'Confirm and score' }),
     });
   const card = first.first();
-  await card.getByRole('button', { name: /^Wish/ }).click();
+  await card.getByRole('button', { name: /Wish/ }).click();
   await p.getByRole('listbox').getByRole('option').nth(1).click();
   await card.getByRole('button', { name: 'Confirm and score' }).click();
   await expect(p.getByTestId('ccrt-scored')).toHaveText('1 confirmed episode.');
