@@ -61,6 +61,8 @@ export const EXPECTED_TABLES = [
   'questionnaire_requests',
   'questionnaire_answers',
   'intakes',
+  'patterns_settings',
+  'ccrt_episodes',
 ] as const;
 
 export interface TableSecurity {

@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
+import { patternsSchema } from './patterns-schema.js';
 import { recordSchema } from './record-schema.js';
 import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
@@ -266,4 +267,5 @@ export const schema = {
   ...resultsSchema,
   ...questionnairesSchema,
   ...intakeSchema,
+  ...patternsSchema,
 };

@@ -1,4 +1,5 @@
 import type { DreamDetails, EntryKind } from '../features/journal/journal-schemas.js';
+import { DEMO_PATTERN_ENTRIES } from './demo-patterns.js';
 
 /**
  * The words of the demo journals: what three invented clients wrote between sessions over a few
@@ -263,6 +264,7 @@ const PRIYA: DemoJournal = {
       mood: 5,
       body: 'Quiet day. Looking forward to the session, which is new.',
     },
+    ...DEMO_PATTERN_ENTRIES,
   ],
 };
 

@@ -105,6 +105,22 @@ describe('the demo journals', () => {
     expect(priya).toMatchObject({ toBring: 1 });
   });
 
+  it("Dr Mensah's patterns tab for Priya covers a year, with the father then ↔ boss now echo and a dozen dreams", async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/patterns/clients/${demo.userIds['priya.nair']}`,
+      headers: { cookie: await cookieOf('ruth.mensah') },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const view = res.json();
+    const span = (Date.parse(view.summary.lastDate) - Date.parse(view.summary.firstDate)) / 86_400_000;
+    expect(span).toBeGreaterThan(330);
+    expect(view.summary.echoes.map((e: { id: string }) => e.id)).toContain('father~boss');
+    expect(view.summary.themes.length).toBeGreaterThan(0);
+    expect(view.dreams.count).toBeGreaterThanOrEqual(12);
+    expect(view.dreams.profile.proportions.length).toBeGreaterThan(0);
+  });
+
   it('Sophie and Daniel write too; seeding again changes nothing', async () => {
     const counts = await q<{ email: string; n: number }>(
       `SELECT u.email, count(*)::int AS n FROM journal_entries e JOIN users u ON u.id = e.client_id GROUP BY u.email ORDER BY 1`,

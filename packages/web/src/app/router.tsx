@@ -22,6 +22,8 @@ const journal = () => import('../pages/journal');
 const journalShared = () => import('../pages/journal-shared');
 // record (therapist)
 const record = () => import('../pages/record');
+// patterns (therapist)
+const patterns = () => import('../pages/patterns');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
 // subject access (admin, therapist)
@@ -169,6 +171,7 @@ export const routes: RouteObject[] = [
                   { path: 'notes/:noteId', lazy: page(record, (m) => m.NotePage) },
                   { path: 'process-notes', lazy: page(record, (m) => m.ProcessNotesPage) },
                   { path: 'formulation', lazy: page(record, (m) => m.FormulationPage) },
+                  { path: 'patterns', lazy: page(patterns, (m) => m.PatternsPage) },
                 ],
               },
               {

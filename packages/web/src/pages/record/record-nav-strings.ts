@@ -2,4 +2,5 @@
 export const recordNavStrings = {
   link: 'Session notes',
   formulation: 'Case formulation',
+  patterns: 'Patterns',
 };
