@@ -147,6 +147,17 @@ export const AUDIT_ACTIONS = [
   'measures.responses_listed',
   'measures.response_entered',
   'measures.fhir_exported',
+  'safeguarding.alert_raised',
+  'safeguarding.alert_emailed',
+  'safeguarding.alerts_listed',
+  'safeguarding.alert_acknowledged',
+  'safeguarding.alert_escalated',
+  'safeguarding.risk_record_viewed',
+  'safeguarding.decision_recorded',
+  'safeguarding.safety_plan_viewed',
+  'safeguarding.safety_plan_saved',
+  'safeguarding.settings_viewed',
+  'safeguarding.settings_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

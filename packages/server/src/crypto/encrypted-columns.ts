@@ -206,4 +206,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `measure_responses.score_enc:${String(row.id)}`,
   },
+  {
+    table: 'safeguarding_decisions',
+    column: 'record_enc',
+    idColumns: ['id'],
+    context: (row) => `safeguarding_decisions.record_enc:${String(row.id)}`,
+  },
 ];

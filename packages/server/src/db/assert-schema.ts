@@ -52,6 +52,9 @@ export const EXPECTED_TABLES = [
   'subject_access_deliveries',
   'instrument_definitions',
   'measure_responses',
+  'safeguarding_settings',
+  'safeguarding_alerts',
+  'safeguarding_decisions',
 ] as const;
 
 export interface TableSecurity {

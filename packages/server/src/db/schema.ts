@@ -15,6 +15,7 @@ import {
 import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
 import { recordSchema } from './record-schema.js';
+import { safeguardingSchema } from './safeguarding-schema.js';
 import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
 import { subjectAccessSchema } from './subject-access-schema.js';
@@ -258,4 +259,5 @@ export const schema = {
   ...lettersSchema,
   ...subjectAccessSchema,
   ...measuresSchema,
+  ...safeguardingSchema,
 };

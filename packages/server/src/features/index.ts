@@ -16,6 +16,7 @@ import { formulationRoutes } from './formulation/routes.js';
 import { letterRoutes } from './letters/routes.js';
 import { subjectAccessRoutes } from './subject-access/routes.js';
 import { measuresRoutes } from './measures/routes.js';
+import { safeguardingRoutes } from './safeguarding/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -34,3 +35,4 @@ featureRoutes.push(formulationRoutes);
 featureRoutes.push(letterRoutes);
 featureRoutes.push(subjectAccessRoutes);
 featureRoutes.push(measuresRoutes);
+featureRoutes.push(safeguardingRoutes);
