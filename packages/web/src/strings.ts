@@ -710,6 +710,10 @@ const en = {
     subject_access_reviews: 'Process notes to review for subject access',
     instrument_definition: 'A questionnaire definition',
     measure_response: 'A questionnaire completed by a client',
+    safeguarding_alert: 'A safeguarding alert',
+    safeguarding_decision: 'A safeguarding decision',
+    safeguarding_settings: 'Safeguarding settings',
+    safety_plan: 'A safety plan',
   } as Record<string, string>,
 
   devices: {

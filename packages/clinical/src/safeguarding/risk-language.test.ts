@@ -14,7 +14,7 @@ describe('risk language', () => {
   it('finds each phrase of our list with its position', () => {
     const text = 'Some days I think everyone would be better off dead. Then I sleep.';
     const [match] = detectRiskLanguage(text);
-    expect(match).toEqual({ phrase: 'better off dead', start: 35, end: 50, negated: false });
+    expect(match).toEqual({ phrase: 'better off dead', start: 36, end: 51, negated: false });
     expect(text.slice(match?.start, match?.end)).toBe('better off dead');
   });
 
@@ -23,7 +23,7 @@ describe('risk language', () => {
     expect(phrasesOf("I don't want to be here any more")).toEqual(['don’t want to be here']);
     expect(phrasesOf('I dont want to wake up')).toEqual(['don’t want to wake up']);
     expect(phrasesOf('thoughts of self-harm')).toEqual(['self harm']);
-    expect(phrasesOf('I took an overdose once; overdosing scared me')).toEqual(['overdose*', 'overdose*']);
+    expect(phrasesOf('I took an overdose once; overdosing scared me')).toEqual(['overdos*', 'overdos*']);
     expect(phrasesOf('suicidal thoughts')).toEqual(['suicid*']);
   });
 
@@ -45,9 +45,9 @@ describe('risk language', () => {
   });
 
   it('lets a practice add and remove phrases', () => {
-    const list = practiceRiskPhrases(['Give up on everything', 'kill myself'], ['overdose*']);
+    const list = practiceRiskPhrases(['Give up on everything', 'kill myself'], ['overdos*']);
     expect(list).toContain('give up on everything');
-    expect(list).not.toContain('overdose*');
+    expect(list).not.toContain('overdos*');
     expect(list.filter((p) => p === 'kill myself')).toHaveLength(1);
     expect(phrasesOf('I want to give up on everything', list)).toEqual(['give up on everything']);
     expect(phrasesOf('an overdose', list)).toEqual([]);

@@ -33,7 +33,7 @@ export const DEFAULT_RISK_PHRASES: readonly string[] = [
   'self harm',
   'cut myself',
   'cutting myself',
-  'overdose*',
+  'overdos*',
   'suicid*',
   'hang myself',
 ];
