@@ -1,11 +1,11 @@
 -- Safeguarding (CLINICAL-REFERENCE.md §4): the practice's settings and written policy, alerts raised
 -- by a PHQ-9 item-9 answer or by risk language in a client's journal entry, the risk record's
--- decision log. (The Stanley–Brown safety plan is not built yet.)
+-- decision log, and the Stanley–Brown safety plan.
 --
 -- An alert holds identifiers only: never the answer or the client's words. The therapist caring
 -- for the client sees it; once escalated, the clinical lead it was escalated to sees it too. The
 -- client does not read alerts (they are the clinicians' working record; a subject-access request
--- reaches them).
+-- reaches them); the client reads their own safety plan.
 
 CREATE TABLE safeguarding_settings (
   practice_id uuid PRIMARY KEY REFERENCES practices(id) ON DELETE CASCADE,
@@ -83,7 +83,24 @@ CREATE TABLE safeguarding_decisions (
 );
 CREATE INDEX safeguarding_decisions_client_idx ON safeguarding_decisions (practice_id, client_id, decided_at DESC);
 
--- Decisions are kept as written; only key rotation (the system actor) may
+-- The Stanley–Brown safety plan, written together in session (the therapist types), every version
+-- kept: plan_enc is encrypted JSON of the six sections and reasons for living. The client reads the
+-- latest.
+CREATE TABLE safety_plan_versions (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  practice_id uuid NOT NULL REFERENCES practices(id) ON DELETE CASCADE,
+  client_id uuid NOT NULL,
+  version integer NOT NULL CHECK (version >= 1),
+  written_by uuid NOT NULL,
+  written_at timestamptz NOT NULL DEFAULT now(),
+  plan_enc text NOT NULL,
+  UNIQUE (practice_id, id),
+  UNIQUE (practice_id, client_id, version),
+  FOREIGN KEY (practice_id, client_id) REFERENCES users(practice_id, id) ON DELETE CASCADE,
+  FOREIGN KEY (practice_id, written_by) REFERENCES users(practice_id, id)
+);
+
+-- Decisions and plan versions are kept as written; only key rotation (the system actor) may
 -- re-encrypt their text.
 CREATE FUNCTION safeguarding_record_is_final() RETURNS trigger
   LANGUAGE plpgsql
@@ -101,12 +118,15 @@ END
 $$;
 CREATE TRIGGER safeguarding_decision_is_final BEFORE UPDATE OR DELETE ON safeguarding_decisions
   FOR EACH ROW EXECUTE FUNCTION safeguarding_record_is_final('record_enc');
+CREATE TRIGGER safety_plan_version_is_final BEFORE UPDATE OR DELETE ON safety_plan_versions
+  FOR EACH ROW EXECUTE FUNCTION safeguarding_record_is_final('plan_enc');
 
 DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['safeguarding_settings', 'safeguarding_alerts', 'safeguarding_decisions']
+  FOREACH t IN ARRAY ARRAY['safeguarding_settings', 'safeguarding_alerts', 'safeguarding_decisions',
+                           'safety_plan_versions']
   LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
@@ -131,7 +151,12 @@ CREATE POLICY carer_or_lead ON safeguarding_decisions AS RESTRICTIVE
   USING (app_user_id() IS NULL OR app_cares_for(client_id) OR app_escalated_to_me(client_id))
   WITH CHECK (app_user_id() IS NULL OR app_cares_for(client_id) OR app_escalated_to_me(client_id));
 
+CREATE POLICY carer_or_client ON safety_plan_versions AS RESTRICTIVE
+  USING (app_user_id() IS NULL OR app_cares_for(client_id) OR client_id = app_user_id())
+  WITH CHECK (app_user_id() IS NULL OR app_cares_for(client_id));
+
 GRANT SELECT, INSERT, UPDATE ON safeguarding_settings TO undercurrent_app;
-GRANT SELECT, INSERT ON safeguarding_alerts, safeguarding_decisions TO undercurrent_app;
+GRANT SELECT, INSERT ON safeguarding_alerts, safeguarding_decisions, safety_plan_versions TO undercurrent_app;
 GRANT UPDATE (notified_at, acknowledged_at, acknowledged_by, escalated_at, escalated_to) ON safeguarding_alerts TO undercurrent_app;
 GRANT UPDATE (record_enc) ON safeguarding_decisions TO undercurrent_app;
+GRANT UPDATE (plan_enc) ON safety_plan_versions TO undercurrent_app;

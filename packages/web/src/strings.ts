@@ -670,6 +670,7 @@ const en = {
     'safeguarding.safety_plan_saved': 'Safety plan saved',
     'safeguarding.settings_viewed': 'Safeguarding settings opened',
     'safeguarding.settings_changed': 'Safeguarding settings changed',
+    'safeguarding.own_safety_plan_viewed': 'Client opened their safety plan',
     'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
   } as Record<string, string>,
 

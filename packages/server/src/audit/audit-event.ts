@@ -158,6 +158,7 @@ export const AUDIT_ACTIONS = [
   'safeguarding.safety_plan_saved',
   'safeguarding.settings_viewed',
   'safeguarding.settings_changed',
+  'safeguarding.own_safety_plan_viewed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -55,6 +55,7 @@ export const EXPECTED_TABLES = [
   'safeguarding_settings',
   'safeguarding_alerts',
   'safeguarding_decisions',
+  'safety_plan_versions',
 ] as const;
 
 export interface TableSecurity {

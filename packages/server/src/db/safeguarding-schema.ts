@@ -45,4 +45,19 @@ export const safeguardingDecisions = pgTable('safeguarding_decisions', {
   recordEnc: text('record_enc').notNull(),
 });
 
-export const safeguardingSchema = { safeguardingSettings, safeguardingAlerts, safeguardingDecisions };
+export const safetyPlanVersions = pgTable('safety_plan_versions', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  practiceId: uuid('practice_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  version: integer('version').notNull(),
+  writtenBy: uuid('written_by').notNull(),
+  writtenAt: tz('written_at').notNull().defaultNow(),
+  planEnc: text('plan_enc').notNull(),
+});
+
+export const safeguardingSchema = {
+  safeguardingSettings,
+  safeguardingAlerts,
+  safeguardingDecisions,
+  safetyPlanVersions,
+};

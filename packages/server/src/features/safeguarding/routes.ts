@@ -6,10 +6,13 @@ import { createDecisionRoute } from './decision-create.js';
 import { getRiskRecordRoute } from './risk-record-get.js';
 import { getSafeguardingSettingsRoute } from './settings-get.js';
 import { putSafeguardingSettingsRoute } from './settings-put.js';
+import { getSafetyPlanRoute } from './safety-plan-get.js';
+import { saveSafetyPlanRoute } from './safety-plan-save.js';
+import { mySafetyPlanRoute } from './my-safety-plan.js';
 
 /**
  * Safeguarding: alerts (raised by the questionnaire and risk-language triggers, alert-raise.ts),
- * acknowledgement, the risk record's decision log, the practice's settings. Escalation is the
+ * acknowledgement, the risk record's decision log, the practice's settings, the safety plan. Escalation is the
  * safeguarding-alerts job. Each route lives in its own file.
  */
 export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -22,6 +25,9 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       createDecisionRoute,
       getSafeguardingSettingsRoute,
       putSafeguardingSettingsRoute,
+      getSafetyPlanRoute,
+      saveSafetyPlanRoute,
+      mySafetyPlanRoute,
     ];
     for (const route of routes) await route(scope, {});
   });

@@ -75,3 +75,34 @@ export const Settings = Type.Object({
   policyVersion: Type.Integer({ minimum: 1 }),
   defaultPhrases: Type.Array(Type.String()),
 });
+
+const Section = Type.String({ maxLength: 5000 });
+
+/** The Stanley–Brown safety plan's six sections, and reasons for living (CLINICAL-REFERENCE.md §4). */
+export const SafetyPlanSections = Type.Object(
+  {
+    warningSigns: Section,
+    copingStrategies: Section,
+    distractions: Section,
+    peopleToAsk: Section,
+    professionals: Section,
+    safeEnvironment: Section,
+    reasonsForLiving: Section,
+  },
+  { additionalProperties: false },
+);
+export type SafetyPlanSections = Static<typeof SafetyPlanSections>;
+
+export const SafetyPlan = Type.Object({
+  /** null while no plan has been written. */
+  plan: Type.Union([SafetyPlanSections, Type.Null()]),
+  version: Type.Integer({ minimum: 0 }),
+  writtenAt: Type.Union([DateTime, Type.Null()]),
+  writtenBy: Type.Union([Type.String(), Type.Null()]),
+});
+export type SafetyPlan = Static<typeof SafetyPlan>;
+
+export const SafetyPlanSave = Type.Object(
+  { baseVersion: Type.Integer({ minimum: 0 }), plan: SafetyPlanSections },
+  { additionalProperties: false },
+);

@@ -294,3 +294,59 @@ describe('the risk record', () => {
     ).rejects.toThrow(/kept as written/);
   });
 });
+
+describe('the safety plan', () => {
+  const url = () => `/api/safeguarding/clients/${pair.client.userId}/safety-plan`;
+  const plan = {
+    warningSigns: 'Not sleeping; staying in.',
+    copingStrategies: 'A walk by the canal.',
+    distractions: 'The café on Mill Road.',
+    peopleToAsk: 'My sister, 07700 900123.',
+    professionals: 'My therapist; Samaritans 116 123.',
+    safeEnvironment: 'Tablets kept at my sister’s.',
+    reasonsForLiving: 'My dog.',
+  };
+
+  it('is written by the caring therapist in versions, encrypted, and read by the client', async () => {
+    expect((await call(pair.clientCookie, 'GET', '/api/safeguarding/my/safety-plan')).json()).toMatchObject({
+      plan: null,
+      version: 0,
+    });
+    const first = await call(pair.therapistCookie, 'PUT', url(), { baseVersion: 0, plan });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ plan, version: 1 });
+    const second = await call(pair.therapistCookie, 'PUT', url(), {
+      baseVersion: 1,
+      plan: { ...plan, reasonsForLiving: 'My dog; the sea.' },
+    });
+    expect(second.json().version).toBe(2);
+    const stale = await call(pair.therapistCookie, 'PUT', url(), { baseVersion: 1, plan });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain('saved from elsewhere');
+    const empty = await call(pair.therapistCookie, 'PUT', url(), {
+      baseVersion: 2,
+      plan: { ...plan, ...Object.fromEntries(Object.keys(plan).map((k) => [k, ' '])) },
+    });
+    expect(empty.statusCode).toBe(400);
+    const mine = await call(pair.clientCookie, 'GET', '/api/safeguarding/my/safety-plan');
+    expect(mine.json()).toMatchObject({ version: 2, plan: { reasonsForLiving: 'My dog; the sea.' } });
+    const stored = await ownerQuery<{ plan_enc: string }>(
+      t.ctx,
+      practiceId,
+      'SELECT plan_enc FROM safety_plan_versions',
+    );
+    expect(stored).toHaveLength(2);
+    for (const row of stored) expect(row.plan_enc).toMatch(/^uc1\.clinical\./);
+  });
+
+  it('is refused to anyone else', async () => {
+    expect((await call(otherTherapistCookie, 'GET', url())).statusCode).toBe(404);
+    expect((await call(otherTherapistCookie, 'PUT', url(), { baseVersion: 2, plan })).statusCode).toBe(404);
+    expect((await call(pair.clientCookie, 'PUT', url(), { baseVersion: 2, plan })).statusCode).toBe(403);
+    expect((await call(adminCookie, 'GET', url())).statusCode).toBe(403);
+    expect((await call(otherClientCookie, 'GET', '/api/safeguarding/my/safety-plan')).json()).toMatchObject({
+      plan: null,
+    });
+    expect((await call(pair.therapistCookie, 'GET', '/api/safeguarding/my/safety-plan')).statusCode).toBe(403);
+  });
+});
