@@ -12,6 +12,8 @@ import { measuresNav } from '../pages/measures/measures-nav';
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
+import { safeguardingShellStrings } from './safeguarding-shell-strings';
+import { useOpenAlerts } from './use-open-alerts';
 
 interface NavItem {
   to: string;
@@ -24,6 +26,11 @@ export function navItemsFor(me: Me): NavItem[] {
   if (me.session.stage !== 'active') return [];
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
+  // safeguarding (staff) links: begin
+  if (hasRole(me, 'therapist', 'admin', 'supervisor')) {
+    items.push({ to: '/alerts', label: safeguardingShellStrings.alerts });
+  }
+  // safeguarding (staff) links: end
   // frame (therapist) links: begin
   if (hasRole(me, 'therapist')) {
     items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });
@@ -68,7 +75,13 @@ export function navItemsFor(me: Me): NavItem[] {
 }
 
 export function Navigation({ me, open, id }: { me: Me; open: boolean; id: string }) {
-  const items = navItemsFor(me);
+  const staff = hasRole(me, 'therapist', 'admin', 'supervisor') && me.session.stage === 'active';
+  const openAlerts = useOpenAlerts(staff).data?.open ?? 0;
+  const items = navItemsFor(me).map((item) =>
+    item.to === '/alerts' && openAlerts > 0
+      ? { ...item, label: safeguardingShellStrings.alertsWithCount(openAlerts) }
+      : item,
+  );
   return (
     <nav id={id} className="site-nav" aria-label={strings.shell.mainNav} data-open={open}>
       <ul className="nav-list">

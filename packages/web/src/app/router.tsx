@@ -28,6 +28,8 @@ const letters = () => import('../pages/letters');
 const subjectAccess = () => import('../pages/subject-access');
 // measures (therapist, admin)
 const measures = () => import('../pages/measures');
+// safeguarding (staff, client)
+const safeguarding = () => import('../pages/safeguarding');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -207,6 +209,28 @@ export const routes: RouteObject[] = [
                 ],
               },
               // measures (therapist, admin) routes: end
+              // safeguarding (staff, client) routes: begin
+              {
+                path: 'alerts',
+                element: <RequireRole roles={['therapist', 'admin', 'supervisor']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.AlertsPage) }],
+              },
+              {
+                path: 'clients/:clientId/risk',
+                element: <RequireRole roles={['therapist', 'admin', 'supervisor']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.RiskRecordPage) }],
+              },
+              {
+                path: 'clients/:clientId/safety-plan',
+                element: <RequireRole roles={['therapist']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.SafetyPlanEditorPage) }],
+              },
+              {
+                path: 'my/safety-plan',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.MySafetyPlanPage) }],
+              },
+              // safeguarding (staff, client) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),
