@@ -210,6 +210,12 @@ describe('the risk-language trigger on a journal save', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().safeguarding).toEqual({ showHelp: true, therapistAlerted: false, inviteToTell: true });
     expect((await alertRows()).length).toBe(before);
+    // Sharing it afterwards tells the therapist, as a shared entry's words do.
+    expect(
+      (await call(pair.clientCookie, 'POST', `/api/journal/entries/${id}/share`, { bringNext: false })).statusCode,
+    ).toBe(200);
+    expect((await alertRows()).length).toBe(before + 1);
+    expect((await alertRows()).at(-1)).toMatchObject({ reason: 'shared_entry', trigger: 'risk_language' });
     const ordinary = await save(crypto.randomUUID(), 'I dreamt of the sea.');
     expect(ordinary.json().safeguarding).toEqual({ showHelp: false, therapistAlerted: false, inviteToTell: false });
   });
