@@ -11,6 +11,7 @@ import { seedDemoFormulation } from './demo-formulation.js';
 import { seedDemoLetters } from './demo-letters.js';
 import { seedDemoSubjectAccess } from './demo-subject-access.js';
 import { seedDemoMeasures } from './demo-measures.js';
+import { seedDemoSafeguarding } from './demo-safeguarding.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -104,6 +105,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const letters = await seedDemoLetters(tx, userIds);
       const subjectAccess = await seedDemoSubjectAccess(tx, userIds);
       const measures = await seedDemoMeasures(tx, userIds);
+      const safeguarding = await seedDemoSafeguarding(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -124,6 +126,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           letters: letters.letters,
           subjectAccessRequests: subjectAccess.requests,
           measureResults: measures.results,
+          safeguardingAlerts: safeguarding.alerts,
         },
       });
       return { practiceId, userIds };

@@ -9,6 +9,7 @@ import { putSafeguardingSettingsRoute } from './settings-put.js';
 import { getSafetyPlanRoute } from './safety-plan-get.js';
 import { saveSafetyPlanRoute } from './safety-plan-save.js';
 import { mySafetyPlanRoute } from './my-safety-plan.js';
+import { demoRunAlertsRoute } from './demo-clock.js';
 
 /**
  * Safeguarding: alerts (raised by the questionnaire and risk-language triggers, alert-raise.ts),
@@ -28,6 +29,7 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       getSafetyPlanRoute,
       saveSafetyPlanRoute,
       mySafetyPlanRoute,
+      demoRunAlertsRoute,
     ];
     for (const route of routes) await route(scope, {});
   });

@@ -67,7 +67,8 @@ async function alertRows() {
   }>(
     t.ctx,
     practiceId,
-    'SELECT id, reason, trigger, escalated_to, acknowledged_by FROM safeguarding_alerts ORDER BY raised_at',
+    'SELECT id, reason, trigger, escalated_to, acknowledged_by FROM safeguarding_alerts WHERE practice_id = $1 ORDER BY raised_at',
+    [practiceId],
   );
 }
 
@@ -106,6 +107,13 @@ describe('safeguarding settings (admin)', () => {
     expect(badLead.body).toContain('active member of staff');
     const asTherapist = await call(pair.therapistCookie, 'PUT', '/api/safeguarding/settings', settings());
     expect(asTherapist.statusCode).toBe(403);
+  });
+});
+
+describe('the demo clock', () => {
+  it('does not exist unless the server runs in demo mode', async () => {
+    const res = await call(adminCookie, 'POST', '/api/safeguarding/demo/run-alerts', { minutesAhead: 300 });
+    expect(res.statusCode).toBe(404);
   });
 });
 
@@ -281,7 +289,8 @@ describe('the risk record', () => {
     const stored = await ownerQuery<{ record_enc: string }>(
       t.ctx,
       practiceId,
-      'SELECT record_enc FROM safeguarding_decisions',
+      'SELECT record_enc FROM safeguarding_decisions WHERE practice_id = $1',
+      [practiceId],
     );
     expect(stored[0]?.record_enc).toMatch(/^uc1\.clinical\./);
     const recordUrl = `/api/safeguarding/clients/${pair.client.userId}/risk-record`;
@@ -339,7 +348,8 @@ describe('the safety plan', () => {
     const stored = await ownerQuery<{ plan_enc: string }>(
       t.ctx,
       practiceId,
-      'SELECT plan_enc FROM safety_plan_versions',
+      'SELECT plan_enc FROM safety_plan_versions WHERE practice_id = $1',
+      [practiceId],
     );
     expect(stored).toHaveLength(2);
     for (const row of stored) expect(row.plan_enc).toMatch(/^uc1\.clinical\./);
