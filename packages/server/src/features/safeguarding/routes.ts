@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { installFrameFieldErrors } from '../frame/episodes-field-errors.js';
 import { acknowledgeAlertRoute } from './alert-acknowledge.js';
 import { listAlertsRoute } from './alerts-list.js';
+import { openAlertCountRoute } from './alerts-open-count.js';
 import { createDecisionRoute } from './decision-create.js';
 import { getRiskRecordRoute } from './risk-record-get.js';
 import { getSafeguardingSettingsRoute } from './settings-get.js';
@@ -21,6 +22,7 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     installFrameFieldErrors(scope);
     const routes: FastifyPluginAsyncTypebox[] = [
       listAlertsRoute,
+      openAlertCountRoute,
       acknowledgeAlertRoute,
       getRiskRecordRoute,
       createDecisionRoute,

@@ -133,6 +133,13 @@ describe('the PHQ-9 item 9 trigger', () => {
       acknowledgedAt: null,
       escalatedAt: null,
     });
+    expect((await call(pair.therapistCookie, 'GET', '/api/safeguarding/alerts/open-count')).json()).toEqual({
+      open: 1,
+    });
+    expect((await call(otherTherapistCookie, 'GET', '/api/safeguarding/alerts/open-count')).json()).toEqual({
+      open: 0,
+    });
+    expect((await call(pair.clientCookie, 'GET', '/api/safeguarding/alerts/open-count')).statusCode).toBe(403);
     expect((await alertsOf(otherTherapistCookie)).alerts).toEqual([]);
     expect((await alertsOf(lead.cookie)).alerts).toEqual([]);
 
