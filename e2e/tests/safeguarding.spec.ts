@@ -120,6 +120,21 @@ test('four hours on, unacknowledged, the alert escalates to the clinical lead', 
   expect(ran.status).toBe(200);
   expect(ran.body.escalated).toBeGreaterThanOrEqual(1);
 
+  // Morgan's safeguarding settings: the written policy, the clinical lead, a phrase of the practice's own.
+  const ap = admin.page;
+  await openMenuLink(ap, 'Safeguarding');
+  await expect(ap.getByRole('heading', { level: 1, name: 'Safeguarding' })).toBeVisible();
+  await expect(ap.getByRole('textbox', { name: /^Your written policy/ })).toHaveValue(
+    /What you write in your journal is yours/,
+  );
+  await expect(ap.getByLabel('Clinical lead')).toHaveValue(/[0-9a-f-]{36}/);
+  await ap.getByRole('textbox', { name: /^Phrases you add/ }).fill('give up on everything');
+  await ap.getByRole('button', { name: 'Save the settings' }).click();
+  await expect(ap.getByText('The settings are saved.')).toBeVisible();
+  await expectNoSidewaysScroll(ap, 'the safeguarding settings');
+  await expectAccessible(ap, 'the safeguarding settings');
+  expectNoPageProblems(admin);
+
   const lead = await signedIn(browser, helen);
   const p = lead.page;
   await openMenuLink(p, /^Alerts/);

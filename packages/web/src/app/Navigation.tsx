@@ -57,6 +57,7 @@ export function navItemsFor(me: Me): NavItem[] {
       { to: ccrtCategoriesNav.to, label: ccrtCategoriesNav.label },
     );
     items.push({ to: measuresNav.to, label: measuresNav.label });
+    items.push({ to: '/admin/safeguarding', label: safeguardingShellStrings.settings });
   }
   // letters (admin) links: begin
   if (hasRole(me, 'admin')) {

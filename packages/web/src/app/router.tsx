@@ -230,6 +230,11 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={['client']} />,
                 children: [{ index: true, lazy: page(safeguarding, (m) => m.MySafetyPlanPage) }],
               },
+              {
+                path: 'admin/safeguarding',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.SettingsPage) }],
+              },
               // safeguarding (staff, client) routes: end
               {
                 path: 'account',

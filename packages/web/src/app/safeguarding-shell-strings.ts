@@ -2,6 +2,7 @@
 export const safeguardingShellStrings = {
   mySafetyPlan: 'My safety plan',
   alerts: 'Alerts',
+  settings: 'Safeguarding',
   alertsWithCount: (n: number) => `Alerts (${n} open)`,
   panel: {
     heading: 'Help is here if you need it',

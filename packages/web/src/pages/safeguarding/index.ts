@@ -6,3 +6,4 @@ export { AlertsPage } from './AlertsPage';
 export { RiskRecordPage } from './RiskRecordPage';
 export { SafetyPlanEditorPage } from './SafetyPlanEditorPage';
 export { MySafetyPlanPage } from './MySafetyPlanPage';
+export { SettingsPage } from './SettingsPage';
