@@ -185,6 +185,18 @@ export const AUDIT_ACTIONS = [
   'intake.queue_viewed',
   'intake.viewed',
   'intake.decided',
+  'safeguarding.alert_raised',
+  'safeguarding.alert_emailed',
+  'safeguarding.alerts_listed',
+  'safeguarding.alert_acknowledged',
+  'safeguarding.alert_escalated',
+  'safeguarding.risk_record_viewed',
+  'safeguarding.decision_recorded',
+  'safeguarding.safety_plan_viewed',
+  'safeguarding.safety_plan_saved',
+  'safeguarding.settings_viewed',
+  'safeguarding.settings_changed',
+  'safeguarding.own_safety_plan_viewed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

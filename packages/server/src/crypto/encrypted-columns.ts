@@ -236,4 +236,16 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `intakes.message_enc:${String(row.id)}`,
   },
+  {
+    table: 'safeguarding_decisions',
+    column: 'record_enc',
+    idColumns: ['id'],
+    context: (row) => `safeguarding_decisions.record_enc:${String(row.id)}`,
+  },
+  {
+    table: 'safety_plan_versions',
+    column: 'plan_enc',
+    idColumns: ['id'],
+    context: (row) => `safety_plan_versions.plan_enc:${String(row.id)}`,
+  },
 ];

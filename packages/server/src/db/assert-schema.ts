@@ -63,6 +63,10 @@ export const EXPECTED_TABLES = [
   'intakes',
   'patterns_settings',
   'ccrt_episodes',
+  'safeguarding_settings',
+  'safeguarding_alerts',
+  'safeguarding_decisions',
+  'safety_plan_versions',
 ] as const;
 
 export interface TableSecurity {

@@ -16,6 +16,7 @@ import { frameSchema } from './frame-schema.js';
 import { journalSchema } from './journal-schema.js';
 import { patternsSchema } from './patterns-schema.js';
 import { recordSchema } from './record-schema.js';
+import { safeguardingSchema } from './safeguarding-schema.js';
 import { formulationSchema } from './formulation-schema.js';
 import { lettersSchema } from './letters-schema.js';
 import { subjectAccessSchema } from './subject-access-schema.js';
@@ -268,4 +269,5 @@ export const schema = {
   ...questionnairesSchema,
   ...intakeSchema,
   ...patternsSchema,
+  ...safeguardingSchema,
 };

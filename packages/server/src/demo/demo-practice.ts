@@ -15,6 +15,7 @@ import { seedDemoPublicSite } from './demo-public-site.js';
 import { seedDemoResults } from './demo-results.js';
 import { seedDemoQuestionnaires } from './demo-questionnaires.js';
 import { seedDemoIntakes } from './demo-intake.js';
+import { seedDemoSafeguarding } from './demo-safeguarding.js';
 
 /**
  * The demo practice `npm run demo` starts with: a small, believable psychodynamic practice — an
@@ -114,6 +115,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const results = await seedDemoResults(tx, userIds);
       const questionnaires = await seedDemoQuestionnaires(tx, userIds);
       await seedDemoIntakes(tx);
+      const safeguarding = await seedDemoSafeguarding(tx, userIds);
       tx.audit({
         action: 'demo.seeded',
         subjectType: 'practice',
@@ -139,6 +141,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
           outcomeResults: results.results,
           questionnaireSchedules: questionnaires.schedules,
           questionnaireRequests: questionnaires.requests,
+          safeguardingAlerts: safeguarding.alerts,
         },
       });
       return { practiceId, userIds };

@@ -21,6 +21,7 @@ import { publicSiteRoutes } from './public-site/routes.js';
 import { resultsRoutes } from './results/routes.js';
 import { questionnaireRoutes } from './questionnaires/routes.js';
 import { intakeRoutes } from './intake/routes.js';
+import { safeguardingRoutes } from './safeguarding/routes.js';
 
 /** Every capability's routes. A new capability adds one line here. */
 export const featureRoutes: FastifyPluginAsync[] = [healthRoutes, practiceRoutes];
@@ -44,3 +45,4 @@ featureRoutes.push(resultsRoutes);
 featureRoutes.push(questionnaireRoutes);
 featureRoutes.push(intakeRoutes);
 featureRoutes.push(patternsRoutes);
+featureRoutes.push(safeguardingRoutes);

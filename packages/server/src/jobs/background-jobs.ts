@@ -3,6 +3,7 @@ import { deliverOutboxJob } from './deliver-outbox.js';
 import { extendFrameJob } from './extend-frame.js';
 import { questionnaireRequestsJob } from './make-questionnaire-requests.js';
 import type { Job } from './runner.js';
+import { safeguardingAlertsJob } from './safeguarding-alerts.js';
 import { sealAuditJob } from './seal-audit.js';
 import { sendRemindersJob } from './send-reminders.js';
 
@@ -14,6 +15,7 @@ export function backgroundJobs(ctx: AppContext): Job[] {
     extendFrameJob(ctx),
     sendRemindersJob(ctx),
     questionnaireRequestsJob(ctx),
+    safeguardingAlertsJob(ctx),
     ...(outbox ? [outbox] : []),
   ];
 }

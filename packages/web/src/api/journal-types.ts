@@ -98,6 +98,8 @@ export interface EntryPage {
 export interface SaveResult {
   entry: Entry;
   conflictCopy: Entry | null;
+  /** Set when the words matched the practice's risk-language list: the client shell shows help. */
+  safeguarding?: { showHelp: boolean; therapistAlerted: boolean; inviteToTell: boolean };
 }
 
 export interface Tag {

@@ -6,6 +6,9 @@ import { strings } from '../strings';
 import { Logo } from './Logo';
 import { Navigation } from './Navigation';
 import { SignOutButton } from './SignOutButton';
+import { hasRole } from './current-user';
+import { HelpPanel } from './HelpPanel';
+import { safeguardingShellStrings } from './safeguarding-shell-strings';
 
 const NAV_ID = 'site-nav';
 
@@ -68,6 +71,11 @@ export function AppShell() {
               <span className="help-dot" aria-hidden="true" />
               {strings.shell.needHelp}
             </Link>
+            {fullySignedIn && hasRole(who, 'client') ? (
+              <Link className="safety-plan-link" to="/my/safety-plan">
+                {safeguardingShellStrings.mySafetyPlan}
+              </Link>
+            ) : null}
             {who && !fullySignedIn ? <SignOutButton /> : null}
             {fullySignedIn ? (
               <Button
@@ -86,6 +94,7 @@ export function AppShell() {
       </header>
       <div className="route-progress" data-active={navigation.state === 'loading'} aria-hidden="true" />
       <main id="main" className="main" tabIndex={-1}>
+        {fullySignedIn && hasRole(who, 'client') ? <HelpPanel /> : null}
         <Outlet />
       </main>
       <footer className="site-footer">

@@ -16,6 +16,8 @@ import { useMyQuestionnaires } from '../pages/questionnaires/questionnaires-api'
 import { strings } from '../strings';
 import { hasRole } from './current-user';
 import { SignOutButton } from './SignOutButton';
+import { safeguardingShellStrings } from './safeguarding-shell-strings';
+import { useOpenAlerts } from './use-open-alerts';
 
 interface NavItem {
   to: string;
@@ -28,6 +30,11 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
   if (me.session.stage !== 'active') return [];
   const items: NavItem[] = [{ to: '/', label: strings.shell.home, end: true }];
   if (hasRole(me, 'therapist')) items.push({ to: '/clients', label: strings.shell.myClients });
+  // safeguarding (staff) links: begin
+  if (hasRole(me, 'therapist', 'admin', 'supervisor')) {
+    items.push({ to: '/alerts', label: safeguardingShellStrings.alerts });
+  }
+  // safeguarding (staff) links: end
   // frame (therapist) links: begin
   if (hasRole(me, 'therapist')) {
     items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });
@@ -59,6 +66,7 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
       { to: ccrtCategoriesNav.to, label: ccrtCategoriesNav.label },
     );
     items.push({ to: measuresNav.to, label: measuresNav.label });
+    items.push({ to: '/admin/safeguarding', label: safeguardingShellStrings.settings });
   }
   // letters (admin) links: begin
   if (hasRole(me, 'admin')) {
@@ -87,7 +95,13 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
 export function Navigation({ me, open, id }: { me: Me; open: boolean; id: string }) {
   const isClient = me.session.stage === 'active' && hasRole(me, 'client');
   const questionnaires = useMyQuestionnaires(isClient);
-  const items = navItemsFor(me, questionnaires.data?.questionnaires.length ?? 0);
+  const staff = hasRole(me, 'therapist', 'admin', 'supervisor') && me.session.stage === 'active';
+  const openAlerts = useOpenAlerts(staff).data?.open ?? 0;
+  const items = navItemsFor(me, questionnaires.data?.questionnaires.length ?? 0).map((item) =>
+    item.to === '/alerts' && openAlerts > 0
+      ? { ...item, label: safeguardingShellStrings.alertsWithCount(openAlerts) }
+      : item,
+  );
   return (
     <nav id={id} className="site-nav" aria-label={strings.shell.mainNav} data-open={open}>
       <ul className="nav-list">

@@ -38,6 +38,8 @@ const siteAdmin = () => import('../pages/site-admin');
 const results = () => import('../pages/results');
 // questionnaires (client)
 const questionnaires = () => import('../pages/questionnaires');
+// safeguarding (staff, client)
+const safeguarding = () => import('../pages/safeguarding');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -268,6 +270,33 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(results, (m) => m.OutcomesReportPage) }],
               },
               // results (client, admin) routes: end
+              // safeguarding (staff, client) routes: begin
+              {
+                path: 'alerts',
+                element: <RequireRole roles={['therapist', 'admin', 'supervisor']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.AlertsPage) }],
+              },
+              {
+                path: 'clients/:clientId/risk',
+                element: <RequireRole roles={['therapist', 'admin', 'supervisor']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.RiskRecordPage) }],
+              },
+              {
+                path: 'clients/:clientId/safety-plan',
+                element: <RequireRole roles={['therapist']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.SafetyPlanEditorPage) }],
+              },
+              {
+                path: 'my/safety-plan',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.MySafetyPlanPage) }],
+              },
+              {
+                path: 'admin/safeguarding',
+                element: <RequireRole roles={['admin']} />,
+                children: [{ index: true, lazy: page(safeguarding, (m) => m.SettingsPage) }],
+              },
+              // safeguarding (staff, client) routes: end
               {
                 path: 'account',
                 lazy: page(account, (m) => m.AccountLayout),

@@ -26,6 +26,9 @@ const entryCount = async (w: JournalWorld) =>
     )
   )[0]?.n;
 
+/** Ordinary words: the risk-language trigger (features/safeguarding) answers that nothing matched. */
+const NOTHING_MATCHED = { showHelp: false, therapistAlerted: false, inviteToTell: false };
+
 describe('versioned saves', () => {
   it('saves version after version', async () => {
     const w = await journalWorld();
@@ -45,7 +48,7 @@ describe('versioned saves', () => {
     const first = await saveEntry(w.clientCookie, id, 'the lost answer', 0, { mood: 3 });
     const retried = await saveEntry(w.clientCookie, id, 'the lost answer', 0, { mood: 3 });
     expect(retried.statusCode).toBe(200);
-    expect(retried.json()).toEqual({ entry: first.json().entry, conflictCopy: null });
+    expect(retried.json()).toEqual({ entry: first.json().entry, conflictCopy: null, safeguarding: NOTHING_MATCHED });
     expect(await entryCount(w)).toBe(1);
   });
 
@@ -55,7 +58,7 @@ describe('versioned saves', () => {
     await saveEntry(w.clientCookie, id, 'one', 0);
     const second = await saveEntry(w.clientCookie, id, 'one two', 1, { kind: 'reflection', secondsSpent: 12 });
     const retried = await saveEntry(w.clientCookie, id, 'one two', 1, { secondsSpent: 12 });
-    expect(retried.json()).toEqual({ entry: second.json().entry, conflictCopy: null });
+    expect(retried.json()).toEqual({ entry: second.json().entry, conflictCopy: null, safeguarding: NOTHING_MATCHED });
     expect(retried.json().entry.version).toBe(2);
     const saves = (await auditEventsOf(t.ctx, w.practiceId)).filter((e) => e.action === 'journal.entry_saved');
     expect(saves.map((e) => e.details)).toEqual([{ version: 2 }, { version: 2, retried: true }]);

@@ -20,6 +20,15 @@ import {
 } from './entry-record.js';
 import { detailsTexts, entryLength, malformedMessage, tooLongMessage } from './entry-text.js';
 import { insertEntry, updateEntry } from './entry-write.js';
+import type { Entry } from './journal-schemas.js';
+import { alertOnEntry, NO_TRIGGER } from '../safeguarding/alert-raise.js';
+
+/** The risk-language trigger over an entry's words as saved (features/safeguarding). */
+function checkEntry(tx: Scoped, clientId: string, entry: Entry | null) {
+  if (!entry) return Promise.resolve(NO_TRIGGER);
+  const text = [entry.body, ...detailsTexts(entry.details)].join('\n');
+  return alertOnEntry(tx, { id: entry.id, clientId, text, shared: entry.sharing.state === 'shared' });
+}
 
 /** Room for 100,000 characters of any script (up to four bytes each) with JSON escaping. */
 export const SAVE_BODY_LIMIT_BYTES = 1.5 * 1024 * 1024;
@@ -73,7 +82,7 @@ export const saveEntryRoute: FastifyPluginAsyncTypebox = async (app) => {
               action: 'journal.entry_created',
               details: { version: 1, recreated: save.baseVersion > 0 },
             });
-            return { entry: created, conflictCopy: null };
+            return { entry: created, conflictCopy: null, safeguarding: await checkEntry(tx, clientId, created) };
           }
           if (row.version === save.baseVersion) {
             if (row.kind !== content.kind) {
@@ -88,7 +97,7 @@ export const saveEntryRoute: FastifyPluginAsyncTypebox = async (app) => {
             const kept = { tags: await decryptTags(tx, row.tags), sharing: sharingOf(row.share, row.next_session) };
             const entry = await updateEntry(tx, row, content, kept);
             tx.audit({ ...event, details: { version: entry.version } });
-            return { entry, conflictCopy: null };
+            return { entry, conflictCopy: null, safeguarding: await checkEntry(tx, clientId, entry) };
           }
           return conflictingSave(tx, clientId, row, content, event, save.baseVersion);
         }
@@ -111,7 +120,7 @@ async function conflictingSave(
   const stored = await toEntry(tx, row, text);
   if (sameContent(contentOfRow(row, text), content)) {
     tx.audit({ ...event, details: { version: row.version, retried: true } });
-    return { entry: stored, conflictCopy: null };
+    return { entry: stored, conflictCopy: null, safeguarding: await checkEntry(tx, clientId, stored) };
   }
   const copyId = crypto.randomUUID();
   const copy = await insertEntry(tx, clientId, copyId, content, row.id);
@@ -122,7 +131,7 @@ async function conflictingSave(
     subjectId: copyId,
     details: { conflictOf: row.id, storedVersion: row.version, baseVersion },
   });
-  return { entry: stored, conflictCopy: copy };
+  return { entry: stored, conflictCopy: copy, safeguarding: await checkEntry(tx, clientId, copy) };
 }
 
 /**

@@ -5,13 +5,16 @@ import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { selfId } from '../frame/care-access.js';
 import { Entry, ShareBody } from './journal-schemas.js';
-import { findEntryRow, NO_SUCH_ENTRY, toEntry } from './entry-record.js';
+import { decryptEntryText, findEntryRow, NO_SUCH_ENTRY, toEntry } from './entry-record.js';
+import { detailsTexts } from './entry-text.js';
+import { alertOnEntry } from '../safeguarding/alert-raise.js';
 import { lockOwnEntry } from './entry-sharing.js';
 
 /**
  * POST /api/journal/entries/:id/share (client): shares the entry with the therapist, or — when it is
  * shared already — changes whether it is to be brought to the next session (marking it again puts it
- * on the list for the session after now).
+ * on the list for the session after now). Sharing runs the risk-language trigger over the entry as a
+ * shared one: words the practice's list matches now alert the therapist (features/safeguarding).
  */
 export const shareEntryRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -53,7 +56,14 @@ export const shareEntryRoute: FastifyPluginAsyncTypebox = async (app) => {
           ...event,
           details: { shareId: share.rows[0]?.id ?? null, bringNext, newShare: share.rows[0]?.fresh ?? false },
         });
-        return { entry: await toEntry(tx, row) };
+        const text = await decryptEntryText(tx, row);
+        await alertOnEntry(tx, {
+          id,
+          clientId,
+          text: [text.body, ...detailsTexts(text.details)].join('\n'),
+          shared: true,
+        });
+        return { entry: await toEntry(tx, row, text) };
       }),
   );
 };

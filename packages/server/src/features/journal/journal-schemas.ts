@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Uuid } from '../../http/schemas.js';
 import { IsoDate } from '../frame/frame-schemas.js';
+import { SafeguardingAnswer } from '../safeguarding/safeguarding-answer-schema.js';
 
 /**
  * Request and response shapes of the client's private space (one place, so routes, web and tests
@@ -150,6 +151,8 @@ export const SaveResult = Type.Object({
    * kept as a new entry (conflictOf = entry.id) rather than dropped. The device goes on editing the copy.
    */
   conflictCopy: Type.Union([Entry, Type.Null()]),
+  /** Set when the words saved matched the practice's risk-language list (features/safeguarding). */
+  safeguarding: SafeguardingAnswer,
 });
 
 export const ShareBody = Type.Object({ bringNext: Type.Boolean() }, { additionalProperties: false });

@@ -2,6 +2,7 @@ import type { Answers, InstrumentScore } from '@undercurrent/clinical';
 import type { Scoped } from '../../access/access-layer.js';
 import type { ResolvedInstrument } from './instrument-catalogue.js';
 import { answersContext, scoreContext } from './response-record.js';
+import { alertOnQuestionnaire, type SafeguardingAnswer } from '../safeguarding/alert-raise.js';
 
 /** Where a questionnaire's answers came from: a paper form the therapist entered, or the client's portal. */
 export type ResponseSource = 'paper' | 'portal';
@@ -27,8 +28,9 @@ export interface NewResponse {
  * Stores a questionnaire's answers and the product's score of them, both encrypted. Every response —
  * entered from paper or answered in the portal — is stored through here and nowhere else, so what must
  * follow any response (the safeguarding trigger on a PHQ-9 item-9 answer) happens once, in one place.
+ * The answer says whether the client's page should show help at once (a flag was raised).
  */
-export async function insertResponse(tx: Scoped, response: NewResponse): Promise<void> {
+export async function insertResponse(tx: Scoped, response: NewResponse): Promise<SafeguardingAnswer> {
   const { id, instrument } = response;
   await tx.query(
     `INSERT INTO measure_responses (id, practice_id, client_id, instrument_id, definition_id, source, completed_on,
@@ -47,4 +49,5 @@ export async function insertResponse(tx: Scoped, response: NewResponse): Promise
       await tx.encrypt('clinical', scoreContext(id), JSON.stringify(response.score)),
     ],
   );
+  return alertOnQuestionnaire(tx, { id, clientId: response.clientId, score: response.score });
 }

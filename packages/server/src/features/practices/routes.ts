@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { crisisResourcesFor, regionForTimeZone } from '@undercurrent/clinical';
+import { systemActor } from '../../access/actor.js';
+import { loadSafeguardingSettings } from '../safeguarding/settings-record.js';
 
 const PublicPractice = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -60,7 +62,11 @@ export const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () => {
       const practices = await app.ctx.access.listPractices();
-      return crisisResourcesFor(regionForTimeZone(practices[0]?.timeZone ?? 'Europe/London'));
+      const practice = practices[0];
+      if (!practice) return crisisResourcesFor(regionForTimeZone('Europe/London'));
+      // The region the practice chose in its safeguarding settings (by default, from its time zone).
+      const settings = await app.ctx.access.run(systemActor(practice.id), (tx) => loadSafeguardingSettings(tx));
+      return crisisResourcesFor(settings.region);
     },
   );
 };

@@ -9,6 +9,7 @@ import { ApiError } from '../../../api/errors';
 import type { Entry, EntryContent, EntryKind, EntryPage, SaveResult } from '../../../api/journal-types';
 import { writeStrings } from '../write-strings';
 import type { SaveReply, SaveRequest } from './save-scheduler';
+import { announceHelp } from '../../../lib/help-signal';
 
 const BASE = '/api/journal/entries';
 /** A save that has not answered in this long is treated as lost and retried. */
@@ -68,6 +69,7 @@ export async function sendSave(kind: EntryKind, request: SaveRequest<EntryConten
       body: { kind, baseVersion: request.target.version, ...request.content },
       signal: timeout.signal,
     });
+    announceHelp(result.safeguarding);
     if (result.conflictCopy) {
       return { id: result.conflictCopy.id, version: result.conflictCopy.version, conflictWith: result.entry.id };
     }
