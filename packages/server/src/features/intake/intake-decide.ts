@@ -91,7 +91,8 @@ export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
            WHERE id = $1`,
           [row.id, STATUS[decision], sealed, actor.userId ?? null, release],
         );
-        const practice = (await tx.query<{ name: string }>('SELECT name FROM practices')).rows[0];
+        const practice = (await tx.query<{ name: string }>('SELECT name FROM practices WHERE id = app_practice_id()'))
+          .rows[0];
         const outboxId = await enqueueEmail(
           tx,
           intakeAnsweredEmail({

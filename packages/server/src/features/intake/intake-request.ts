@@ -69,7 +69,8 @@ export const intakeRequestRoute: FastifyPluginAsyncTypebox = async (app) => {
             tx.audit(event);
             return { status: 'waiting_list' };
           }
-          const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices')).rows[0];
+          const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices WHERE id = app_practice_id()'))
+            .rows[0];
           const listed = await matchCandidates(tx, practice?.slug ?? '');
           if (!listed.some((c) => c.id === body.therapistId)) refuse(tx, event, 404, 'not_found', NOT_LISTED);
           await lockFrame(tx, { therapistIds: [body.therapistId] });

@@ -29,7 +29,8 @@ export const intakeSlotsRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       app.ctx.access.run(linkActor(request, request.params.token), async (tx) => {
         const intake = await intakeByLink(tx, request.params.token);
-        const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices')).rows[0];
+        const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices WHERE id = app_practice_id()'))
+          .rows[0];
         const listed = await matchCandidates(tx, practice?.slug ?? '');
         if (!listed.some((c) => c.id === request.query.therapistId)) throw new HttpError(404, NOT_LISTED, 'not_found');
         const slots = await therapistFreeSlots(tx, request.query.therapistId, intake.id);

@@ -25,7 +25,11 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
     async (request) =>
       app.ctx.access.run(linkActor(request, request.params.token), async (tx) => {
         const intake = await intakeByLink(tx, request.params.token);
-        const practice = (await tx.query<{ name: string; slug: string }>('SELECT name, slug FROM practices')).rows[0];
+        const practice = (
+          await tx.query<{ name: string; slug: string }>(
+            'SELECT name, slug FROM practices WHERE id = app_practice_id()',
+          )
+        ).rows[0];
         const candidates = await matchCandidates(tx, practice?.slug ?? '');
         const ranked = intake.urgent_risk ? [] : rankTherapists(intake.preferences, candidates);
         const therapist = candidates.find((c) => c.id === intake.requested_therapist_id);
