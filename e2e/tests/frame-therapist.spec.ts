@@ -633,9 +633,14 @@ test('breaks: the therapist’s own cancels and restores sessions; the admin’s
   await expect(ap.getByRole('heading', { level: 1, name: 'Rooms' })).toBeVisible();
   await expect(ap.getByRole('region', { name: 'Rooms and online places' }).getByText('Room 2')).toBeVisible();
   const week = addDays(first, 1);
+  // As in the calendar: look for the day only once the week shown has loaded, a week at a time.
+  const roomTable = ap.getByRole('table', { name: 'Bookings in Room 2' });
   for (let i = 0; i < 2; i += 1) {
-    if (await ap.getByRole('table', { name: 'Bookings in Room 2' }).getByText(longDate(week)).count()) break;
+    await expect(roomTable.or(ap.getByText('Free all week.')).first()).toBeVisible();
+    if (await roomTable.getByText(longDate(week)).count()) break;
+    const shownUrl = ap.url();
     await ap.getByRole('link', { name: /Next week/ }).click();
+    await expect(ap).not.toHaveURL(shownUrl);
   }
   const table = ap.getByRole('table', { name: 'Bookings in Room 2' });
   const booking = table.getByRole('row').filter({ hasText: longDate(week) });

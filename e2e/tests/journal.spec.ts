@@ -88,7 +88,7 @@ const saveIndicator = (page: Page): Locator => page.locator('.jw-save-text');
 /** The exact text of an element: no whitespace folded, nothing trimmed. */
 const exactText = (locator: Locator): Promise<string | null> => locator.evaluate((el) => el.textContent);
 
-const DREAM_WORDS = [run, 'grandmother', ARABIC, HTML, SETTING];
+const DREAM_WORDS = [run, 'my grandmother said', ARABIC, HTML, SETTING];
 
 /** Neither the page (its text or its markup) nor what the server sent holds any of the dream's words. */
 async function expectNoDreamWords(page: Page, sent: string): Promise<void> {
