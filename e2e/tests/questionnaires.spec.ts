@@ -199,11 +199,27 @@ test('Ruth sees Jamie’s answers on the Measures page, flagged, and the request
   await p.goto(measuresPath);
   await expect(p.getByRole('heading', { level: 1, name: `Measures: ${JAMIE}` })).toBeVisible();
   const attention = p.getByRole('region', { name: 'Needs your attention' });
-  await expect(attention.getByText(/Item 9 .* was answered ‘Several days’ — review risk\./)).toBeVisible();
-  const results = p.getByRole('table');
+  // The demo has earlier results of Jamie's too (one flagged): look at today's.
+  const today = new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/London',
+  }).format(new Date());
+  await expect(
+    attention
+      .getByRole('listitem')
+      .filter({ hasText: today })
+      .getByText(/Item 9 .* was answered ‘Several days’ — review risk\./),
+  ).toBeVisible();
+  const results = p.getByRole('table', { name: 'Results', exact: true });
   // 1 + 2 + 0×5 + 1 from the 8 answered, prorated to 9 questions: 4.5 → 5.
   await expect(
-    results.getByRole('row').filter({ hasText: 'PHQ-9' }).getByRole('cell', { name: '5 of 27' }),
+    results
+      .getByRole('row')
+      .filter({ hasText: 'PHQ-9' })
+      .filter({ hasText: today })
+      .getByRole('cell', { name: '5 of 27' }),
   ).toBeVisible();
   const requests = p
     .getByRole('region', { name: 'Questionnaires for the client to complete' })
