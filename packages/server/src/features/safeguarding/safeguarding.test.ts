@@ -8,7 +8,8 @@ import {
 } from '../../test-support/fixtures.js';
 import { carePair, outboxMessages, type CarePair } from '../../test-support/frame-fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
-import { processAllSafeguardingAlerts } from '../../jobs/safeguarding-alerts.js';
+import { processSafeguardingAlerts } from '../../jobs/safeguarding-alerts.js';
+import { systemActor } from '../../access/actor.js';
 
 /**
  * Safeguarding end to end on the server: a trigger (PHQ-9 item 9 from paper; risk language in a
@@ -69,6 +70,20 @@ async function alertRows() {
     practiceId,
     'SELECT id, reason, trigger, escalated_to, acknowledged_by FROM safeguarding_alerts WHERE practice_id = $1 ORDER BY raised_at',
     [practiceId],
+  );
+}
+
+/**
+ * The alerts job's pass over this file's practice alone, at a given time: the test database is shared
+ * with other test files, whose practices' alerts must be neither counted nor escalated here.
+ */
+function runAlertsJob(now: Date) {
+  return t.ctx.access.run(systemActor(practiceId), (tx) =>
+    processSafeguardingAlerts(tx, {
+      publicUrl: t.ctx.config.publicUrl,
+      smtpConfigured: t.ctx.config.smtpUrl !== undefined,
+      now,
+    }),
   );
 }
 
@@ -144,7 +159,7 @@ describe('the PHQ-9 item 9 trigger', () => {
     expect((await alertsOf(lead.cookie)).alerts).toEqual([]);
 
     // The job's first pass queues the e-mail, without content; nothing is due for escalation yet.
-    expect(await processAllSafeguardingAlerts(t.ctx, new Date())).toEqual({ emailed: 1, escalated: 0 });
+    expect(await runAlertsJob(new Date())).toEqual({ emailed: 1, escalated: 0 });
     const mails = await outboxMessages(t, practiceId, 'safeguarding.alert');
     expect(mails).toEqual([
       {
@@ -154,13 +169,13 @@ describe('the PHQ-9 item 9 trigger', () => {
       },
     ]);
     expect(mails[0]?.text).not.toMatch(/PHQ|item|Test client|answer/i);
-    expect(await processAllSafeguardingAlerts(t.ctx, new Date(Date.now() + 3 * HOUR))).toEqual({
+    expect(await runAlertsJob(new Date(Date.now() + 3 * HOUR))).toEqual({
       emailed: 0,
       escalated: 0,
     });
 
     // Four hours on, unacknowledged: escalated to the clinical lead, who sees it and is e-mailed.
-    expect(await processAllSafeguardingAlerts(t.ctx, new Date(Date.now() + 4 * HOUR + 60_000))).toEqual({
+    expect(await runAlertsJob(new Date(Date.now() + 4 * HOUR + 60_000))).toEqual({
       emailed: 1,
       escalated: 1,
     });
