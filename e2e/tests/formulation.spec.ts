@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * The case formulation end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -69,8 +70,7 @@ async function setTheme(p: Page, theme: 'Dark' | 'Same as this device'): Promise
 }
 
 async function openClient(p: Page, name: string): Promise<void> {
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name })).toBeVisible();
 }
@@ -171,8 +171,7 @@ test('The admin adds a response-of-self cluster to the practice’s CCRT categor
   try {
     const p = admin.page;
     await signInWithPassword(p, morgan);
-    await p.getByRole('button', { name: 'Menu' }).click();
-    await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'CCRT categories' }).click();
+    await openFromMenu(p, 'CCRT categories');
     await expect(p.getByRole('heading', { level: 1, name: 'CCRT categories' })).toBeVisible();
     await expect(p.getByText(/uses the standard clusters.*unverified/)).toBeVisible();
     await expectAccessible(p, 'the CCRT categories');

@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * The client's private journal end to end, at phone size, against the real server and PostgreSQL
@@ -78,8 +79,7 @@ function therapist(): Page {
 
 /** At phone size the main navigation folds into a menu. */
 async function goByMenu(page: Page, link: string): Promise<void> {
-  await page.getByRole('button', { name: 'Menu' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await openFromMenu(page, link);
 }
 
 /** The save indicator's words (the status region that announces changes holds other words). */

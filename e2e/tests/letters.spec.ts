@@ -5,6 +5,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * Letters end to end, at phone size, against the real server and PostgreSQL (the demo practice):
@@ -82,8 +83,7 @@ test('Ruth opens Priya’s letters from her page and finds the demo letter to he
   side = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = side.page;
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name: PRIYA, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: PRIYA })).toBeVisible();
   await p.getByRole('link', { name: 'Letters', exact: true }).click();
@@ -206,8 +206,7 @@ test('The practice admin changes the letterhead and looks at the templates', asy
   admin = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = admin.page;
   await signInWithPassword(p, morgan);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letterhead' }).click();
+  await openFromMenu(p, 'Letterhead');
   await expect(p.getByRole('heading', { level: 1, name: 'Letterhead' })).toBeVisible();
   await expect(p.getByRole('textbox', { name: 'Practice name' })).toHaveValue('Northside Psychotherapy');
   await expectAccessible(p, 'the letterhead');
@@ -224,8 +223,7 @@ test('The practice admin changes the letterhead and looks at the templates', asy
   await p.reload();
   await expect(p.getByRole('textbox', { name: /^Telephone/ })).toHaveValue(PHONE_NUMBER);
 
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letter templates' }).click();
+  await openFromMenu(p, 'Letter templates');
   await expect(p.getByRole('heading', { level: 1, name: 'Letter templates' })).toBeVisible();
   await expect(p.getByRole('list', { name: 'Templates' }).getByRole('listitem')).toHaveCount(3);
   await expect(p.getByText('{{episode.startDate}}')).toBeVisible();

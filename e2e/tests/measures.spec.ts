@@ -4,6 +4,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * Outcome measures end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -82,8 +83,7 @@ test('the admin imports a WSAS-shaped definition: the broken one’s problems ar
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, morgan);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Instruments' }).click();
+  await openFromMenu(p, 'Instruments');
   await expect(p.getByRole('heading', { level: 1, name: 'Instruments' })).toBeVisible();
   const catalogue = p.getByRole('list', { name: 'Catalogue' });
   await expect(catalogue.getByText(/^PHQ-9/)).toBeVisible();
@@ -149,8 +149,7 @@ test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, 
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name: PRIYA, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: PRIYA })).toBeVisible();
   await p.getByRole('link', { name: 'Measures' }).click();

@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * The patterns tab end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -47,8 +48,7 @@ test('Ruth opens Priya’s patterns: themes, the people map with an echo, the dr
   side = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = page();
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name: PRIYA, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: PRIYA })).toBeVisible();
   await p.getByRole('link', { name: 'Patterns', exact: true }).click();

@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * Questionnaires for clients end to end, at phone size, against the real server and PostgreSQL (the
@@ -56,8 +57,7 @@ test('Ruth sends Jamie a PHQ-9 now from the Measures page', async ({ browser }) 
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name: JAMIE, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: JAMIE })).toBeVisible();
   await p.getByRole('link', { name: 'Measures' }).click();
@@ -92,11 +92,7 @@ test('Jamie answers a few questions, reloads and resumes, finishes with item 9, 
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, jamie);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: 'Questionnaires (1 to complete)' })
-    .click();
+  await openFromMenu(p, 'Questionnaires (1 to complete)');
   await expect(p.getByRole('heading', { level: 1, name: 'Questionnaires' })).toBeVisible();
   await expect(p.getByText('10 questions')).toBeVisible();
   await expectAccessible(p, 'my questionnaires');

@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * The clinical record end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -70,8 +71,7 @@ test('Ruth opens Priya’s session notes from her page', async ({ browser }) => 
   side = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = side.page;
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My clients' }).click();
+  await openFromMenu(p, 'My clients');
   await p.getByRole('main').getByRole('link', { name: PRIYA, exact: true }).click();
   await expect(p.getByRole('heading', { level: 1, name: PRIYA })).toBeVisible();
   await p.getByRole('link', { name: 'Session notes' }).click();
@@ -163,8 +163,7 @@ test('Ruth adds an amendment with a reason and sees it listed; the history shows
 
 test('Ruth searches her caseload’s notes: the amendment and the narrative are found, her process note never', async () => {
   const p = page();
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search notes' }).click();
+  await openFromMenu(p, 'Search notes');
   await expect(p.getByRole('heading', { level: 1, name: 'Search notes' })).toBeVisible();
   await expectAccessible(p, 'note search (empty)');
   const search = p.getByRole('search', { name: 'Search notes' });

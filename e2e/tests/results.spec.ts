@@ -4,6 +4,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * Results end to end, at phone size, against the real server and PostgreSQL (the demo practice).
@@ -51,8 +52,7 @@ async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<voi
 }
 
 async function menu(p: Page, link: string): Promise<void> {
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+  await openFromMenu(p, link);
 }
 
 test('Ruth sees Priya’s PHQ-9 chart with its bands and table, her episode’s outcome, and shares the chart', async ({

@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
+import { openFromMenu } from '../support/menu';
 
 /**
  * Safeguarding end to end at phone size, against the real server and PostgreSQL (the demo practice):
@@ -62,8 +63,7 @@ async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
 }
 
 async function openMenuLink(p: Page, name: string | RegExp): Promise<void> {
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await openFromMenu(p, name);
 }
 
 let danielSide: Watched | undefined;

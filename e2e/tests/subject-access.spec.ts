@@ -5,6 +5,7 @@ import { expectNoPageProblems, openPerson, type Watched } from '../support/brows
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { startOwnServer, type OwnServer } from '../support/own-server';
 import { pdfTextOf } from '../support/pdf-text';
+import { openFromMenu } from '../support/menu';
 
 /**
  * A subject access request end to end, at phone size, against the real server and PostgreSQL (the
@@ -78,8 +79,7 @@ test('Morgan records a subject access request for Priya', async ({ browser }) =>
   admin = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = admin.page;
   await signInWithPassword(p, morgan);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Subject access' }).click();
+  await openFromMenu(p, 'Subject access');
   await expect(p.getByRole('heading', { level: 1, name: 'Subject access requests' })).toBeVisible();
   // The demo's open request, received a week ago.
   const list = p.getByRole('list', { name: 'Subject access requests' });
@@ -118,8 +118,7 @@ test('Ruth withholds her process notes about Priya, each with a reason', async (
   therapist = await openPerson(browser, server?.origin ?? '', PHONE);
   const p = therapist.page;
   await signInWithPassword(p, ruth);
-  await p.getByRole('button', { name: 'Menu' }).click();
-  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Process notes to review' }).click();
+  await openFromMenu(p, 'Process notes to review');
   await expect(p.getByRole('heading', { level: 1, name: 'Subject access: process notes to review' })).toBeVisible();
   // Two open requests about Priya: the demo's and Morgan's new one (received today).
   const requests = p.getByRole('region', { name: PRIYA });
