@@ -248,4 +248,10 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
     idColumns: ['id'],
     context: (row) => `safety_plan_versions.plan_enc:${String(row.id)}`,
   },
+  {
+    table: 'dream_code_corrections',
+    column: 'corrections_enc',
+    idColumns: ['id'],
+    context: (row) => `dream_code_corrections.corrections_enc:${String(row.id)}`,
+  },
 ];

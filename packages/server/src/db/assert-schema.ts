@@ -63,6 +63,7 @@ export const EXPECTED_TABLES = [
   'intakes',
   'patterns_settings',
   'ccrt_episodes',
+  'dream_code_corrections',
   'safeguarding_settings',
   'safeguarding_alerts',
   'safeguarding_decisions',

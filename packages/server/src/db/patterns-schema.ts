@@ -27,4 +27,19 @@ export const ccrtEpisodes = pgTable('ccrt_episodes', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });
 
-export const patternsSchema = { patternsSettings, ccrtEpisodes };
+/** A therapist's corrections of one shared dream's codes (migrations/0017_dream_code_corrections.sql). */
+export const dreamCodeCorrections = pgTable('dream_code_corrections', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  practiceId: uuid('practice_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  entryId: uuid('entry_id').notNull(),
+  entryVersion: integer('entry_version').notNull(),
+  correctionsEnc: text('corrections_enc').notNull(),
+  correctionsCount: integer('corrections_count').notNull(),
+  version: integer('version').notNull().default(1),
+  updatedBy: uuid('updated_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const patternsSchema = { patternsSettings, ccrtEpisodes, dreamCodeCorrections };

@@ -6,6 +6,7 @@ import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { requireOwnClient } from '../frame/care-access.js';
 import { loadCcrtCategories } from '../formulation/ccrt-category-record.js';
+import { loadCorrections } from './dream-corrections-record.js';
 import { confirmedEpisodes } from './episodes-record.js';
 import { NormQuery, StaffPatterns } from './patterns-schemas.js';
 import { staffMaterial } from './patterns-sources.js';
@@ -38,18 +39,25 @@ export const staffPatternsRoute: FastifyPluginAsyncTypebox = async (app) => {
         const links = new Map(material.map((m) => [m.entry.id, m.link]));
         const episodes = await confirmedEpisodes(tx, clientId, links);
         const categories = await loadCcrtCategories(tx);
+        const corrections = await loadCorrections(tx, clientId);
         const view = buildPatterns(material, STAFF_VIEW, {
           rated,
           confirmedEpisodes: episodes,
           ccrt: { categories: categories as unknown as CcrtCategorySet },
           norm: request.query.norm ?? 'women',
+          corrections,
         });
         tx.audit({
           action: 'patterns.viewed',
           subjectType: 'user',
           subjectId: clientId,
           subjectUserId: clientId,
-          details: { entries: view.summary.entries, dreams: view.dreams.count, episodes: episodes.length },
+          details: {
+            entries: view.summary.entries,
+            dreams: view.dreams.count,
+            correctedDreams: view.dreams.corrected,
+            episodes: episodes.length,
+          },
         });
         return { clientId, ...view, episodes };
       }),

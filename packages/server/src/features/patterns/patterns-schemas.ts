@@ -1,25 +1,33 @@
 import { Type } from '@sinclair/typebox';
+import {
+  CcrtCandidate,
+  CcrtSummary,
+  DefensiveFunctioning,
+  Echo,
+  HProfile,
+  PersonInMap,
+  Theme,
+  TransferenceMarker,
+} from './observation-schemas.js';
 
 /**
- * The shapes of the pattern aids' routes. The observations themselves are the clinical package's
- * plain JSON (`PatternsSummary`, `HProfile`: every observation with its citations and `how`); they
- * are described here to the level the pages rely on, the rest passes through as computed.
+ * The shapes of the pattern aids' routes. Every observation is described field by field in
+ * `observation-schemas.ts` (with its citations and `how`); nothing undeclared is sent.
  */
-const Observations = Type.Array(Type.Object({}, { additionalProperties: true }));
 
 export const PatternsSummary = Type.Object(
   {
     entries: Type.Integer(),
     firstDate: Type.Union([Type.String(), Type.Null()]),
     lastDate: Type.Union([Type.String(), Type.Null()]),
-    themes: Observations,
-    people: Observations,
-    echoes: Observations,
-    transference: Observations,
-    ccrtCandidates: Observations,
+    themes: Type.Array(Theme),
+    people: Type.Array(PersonInMap),
+    echoes: Type.Array(Echo),
+    transference: Type.Array(TransferenceMarker),
+    ccrtCandidates: Type.Array(CcrtCandidate),
     ccrtCandidateCount: Type.Integer(),
-    ccrt: Type.Object({}, { additionalProperties: true }),
-    defensiveFunctioning: Type.Object({}, { additionalProperties: true }),
+    ccrt: CcrtSummary,
+    defensiveFunctioning: DefensiveFunctioning,
     caution: Type.String(),
   },
   { additionalProperties: false },
@@ -33,8 +41,12 @@ export const PassageSource = Type.Object(
 export const DreamProfile = Type.Object(
   {
     count: Type.Integer(),
-    profile: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    /** Dreams whose codes the therapist corrected (the staff view; 0 in the client's own view). */
+    corrected: Type.Integer(),
+    profile: Type.Union([HProfile, Type.Null()]),
     caution: Type.Union([Type.String(), Type.Null()]),
+    /** How the indicators were computed, with how many dreams the therapist corrected. */
+    how: Type.String(),
   },
   { additionalProperties: false },
 );

@@ -2,7 +2,6 @@ import {
   HVDC_NORMS,
   SMALL_SERIES_CAUTION,
   codeContents,
-  codeDream,
   dreamIndicators,
   hProfile,
   isDefenceId,
@@ -19,6 +18,8 @@ import {
   type PatternsSummary,
 } from '@undercurrent/clinical/patterns';
 import { analysisOf } from './analysis-cache.js';
+import { correctedCodes } from './dream-codes-detail.js';
+import type { StoredCorrections } from './dream-corrections-record.js';
 import type { Material, RatedNote } from './patterns-sources.js';
 
 export interface PassageSource {
@@ -33,7 +34,7 @@ export interface PatternsView {
   summary: PatternsSummary;
   /** Every entry id a citation can name, with the page to open for it. */
   sources: PassageSource[];
-  dreams: { count: number; profile: HProfile | null; caution: string | null };
+  dreams: { count: number; corrected: number; profile: HProfile | null; caution: string | null; how: string };
 }
 
 /**
@@ -49,6 +50,8 @@ export function buildPatterns(
     confirmedEpisodes?: readonly ScoredEpisode[];
     ccrt?: CcrtSummaryOptions;
     norm: DreamNormGroupId;
+    /** The therapist's corrections of dream codes, by entry id (the staff view only). */
+    corrections?: ReadonlyMap<string, StoredCorrections>;
   },
 ): PatternsView {
   const state = createPatternState(filter);
@@ -67,11 +70,32 @@ export function buildPatterns(
       ratings: note.defences.filter(isDefenceId),
     })),
   });
-  const series = dreams.map((d) => codeContents(codeDream(d.entry.text)));
+  let corrected = 0;
+  const series = dreams.map((d) => {
+    const stored = options.corrections?.get(d.entry.id);
+    if (stored) corrected++;
+    const dream = { entryId: d.entry.id, version: d.version, date: d.entry.date, text: d.entry.text, link: d.link };
+    return codeContents(correctedCodes(dream, stored).codes);
+  });
   const profile = series.length > 0 ? hProfile(dreamIndicators(series), HVDC_NORMS[options.norm]) : null;
   return {
     summary,
     sources,
-    dreams: { count: series.length, profile, caution: profile?.caution ? SMALL_SERIES_CAUTION : null },
+    dreams: {
+      count: series.length,
+      corrected,
+      profile,
+      caution: profile?.caution ? SMALL_SERIES_CAUTION : null,
+      how: dreamsHow(series.length, corrected, options.corrections !== undefined),
+    },
   };
+}
+
+/** How the dream indicators were computed, with how many dreams the therapist corrected. */
+export function dreamsHow(count: number, corrected: number, correctable: boolean): string {
+  const coded = `Each of the ${count} ${count === 1 ? 'dream was' : 'dreams were'} coded automatically in Hall–Van de Castle terms from our own word lists`;
+  if (!correctable) return `${coded}; the indicators count those codes.`;
+  return corrected === 0
+    ? `${coded}; none corrected by the therapist yet, so the indicators count the automatic codes.`
+    : `${coded}; ${corrected} of ${count} ${count === 1 ? 'dream' : 'dreams'} corrected by the therapist, and the indicators count the corrected codes.`;
 }
