@@ -1,3 +1,4 @@
+import type { DreamCodeCorrection } from '@undercurrent/clinical';
 import type { DreamDetails, EntryKind } from '../features/journal/journal-schemas.js';
 import { DEMO_PATTERN_ENTRIES } from './demo-patterns.js';
 
@@ -24,6 +25,8 @@ export interface DemoEntry {
   /** Reflections: linked to the session that ended last before this was written. */
   aboutSession?: boolean;
   tags?: string[];
+  /** A dream's codes as the therapist corrected them (the dream must be shared). */
+  codeCorrections?: DreamCodeCorrection[];
   share?: {
     /** Hours after writing. */
     afterHours: number;

@@ -119,6 +119,9 @@ describe('the demo journals', () => {
     expect(view.summary.themes.length).toBeGreaterThan(0);
     expect(view.dreams.count).toBeGreaterThanOrEqual(12);
     expect(view.dreams.profile.proportions.length).toBeGreaterThan(0);
+    // One dream's codes corrected by Dr Mensah, and the h-profile says so.
+    expect(view.dreams.corrected).toBe(1);
+    expect(view.dreams.how).toContain(`1 of ${view.dreams.count} dreams corrected by the therapist`);
   });
 
   it('Sophie and Daniel write too; seeding again changes nothing', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Scoped } from '../access/access-layer.js';
+import { storeCorrections } from '../features/patterns/dream-corrections-record.js';
 import { addDays, localToUtc, todayIn } from '../frame/zoned-time.js';
 import { DEMO_JOURNALS, type DemoEntry } from './demo-journal-entries.js';
 
@@ -202,6 +203,16 @@ export async function seedDemoJournal(
       });
       entryIds.set(entry.key, entryId);
       if (sharedAt) await insertShare(tx, clientId, therapistId, entryId, entry, sharedAt, now);
+      if (sharedAt && therapistId && entry.codeCorrections) {
+        await storeCorrections(tx, {
+          clientId,
+          entryId,
+          entryVersion: 1,
+          corrections: entry.codeCorrections,
+          baseVersion: 0,
+          by: therapistId,
+        });
+      }
       for (const tagId of await tagIds(tx, clientId, entry.tags ?? [], tags, writtenAt)) {
         await tx.query(
           `INSERT INTO journal_entry_tags (practice_id, entry_id, tag_id, client_id) VALUES (app_practice_id(), $1, $2, $3)`,

@@ -36,7 +36,13 @@ const REFLECTIONS: string[] = [
   'My sister helped me choose a present for Ma. We were happy together.',
 ];
 
-const DREAMS: { body: string; setting: string; people: string; feeling: string }[] = [
+const DREAMS: {
+  body: string;
+  setting: string;
+  people: string;
+  feeling: string;
+  codeCorrections?: DemoEntry['codeCorrections'];
+}[] = [
   {
     body: 'I was at the office and my boss was shouting at me but no sound came out. I ran down the stairs.',
     setting: 'The office at night',
@@ -48,6 +54,10 @@ const DREAMS: { body: string; setting: string; people: string; feeling: string }
     setting: 'A car by the sea',
     people: 'My father',
     feeling: 'sad',
+    // Dr Mensah's correction: the family car is a familiar setting, not an unfamiliar one.
+    codeCorrections: [
+      { action: 'change', id: 'c2', code: { category: 'setting', place: 'ambiguous', familiarity: 'familiar' } },
+    ],
   },
   {
     body: 'I was in the house by the sea and my grandmother was cooking. She hugged me and I felt happy.',
@@ -137,5 +147,6 @@ export const DEMO_PATTERN_ENTRIES: DemoEntry[] = [
       associations: '',
     },
     share: { afterHours: 26, read: true },
+    ...(dream.codeCorrections ? { codeCorrections: dream.codeCorrections } : {}),
   })),
 ];

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
 import { CcrtWorkspace } from './CcrtWorkspace';
+import { DreamCorrections } from './DreamCorrections';
 import { How, PassageLinks } from './PassageLinks';
 import { useStaffPatterns } from './patterns-api';
 import { patternsStrings as t } from './patterns-strings';
@@ -202,6 +203,7 @@ export function PatternsPage() {
           <Echoes view={view} links={links} />
           <CcrtWorkspace view={view} links={links} />
           <Dreams view={view} />
+          <DreamCorrections clientId={view.clientId} how={view.dreams.how} />
         </div>
       ) : null}
     </Page>

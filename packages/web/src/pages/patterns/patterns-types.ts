@@ -1,49 +1,87 @@
-/** The shapes of GET /api/patterns/clients/:clientId as this page reads them (see packages/clinical patterns). */
+/**
+ * The shapes of the patterns routes as the pages read them, field for field the server's response
+ * schemas (packages/server/src/features/patterns/observation-schemas.ts, patterns-schemas.ts and
+ * dream-code-schemas.ts); the server sends nothing else.
+ */
 export interface Citation {
   entryId: string;
   date: string;
   start: number;
   end: number;
 }
+export type Trend = 'rising' | 'fading' | 'steady' | 'too-few';
+export interface MonthCount {
+  month: string;
+  count: number;
+}
 export interface Theme {
   id: string;
   label: string;
+  terms: string[];
   entries: number;
   firstSeen: string;
   lastSeen: string;
-  trend: string;
+  byMonth: MonthCount[];
+  trend: Trend;
   citations: Citation[];
+  citationCount: number;
   how: string;
 }
 export interface Counted {
   id: string;
   label: string;
   sentences: number;
+  entries: number;
 }
 export interface Person {
   figure: string;
   label: string;
+  names: string[];
   entries: number;
   sentences: number;
   pastSentences: number;
+  firstSeen: string;
+  lastSeen: string;
+  byMonth: MonthCount[];
+  trend: Trend;
   feelings: Counted[];
-  interactions: Counted[];
+  interactions: (Counted & { byFigure: number; toFigure: number })[];
   citations: Citation[];
+  citationCount: number;
   how: string;
+}
+export interface EchoSide {
+  figure: string;
+  label: string;
+  sentences: number;
+  citations: Citation[];
 }
 export interface Echo {
   id: string;
-  past: { label: string; citations: Citation[] };
-  present: { label: string; citations: Citation[] };
+  past: EchoSide;
+  present: EchoSide;
+  similarity: number;
   shared: string[];
+  how: string;
+}
+export interface TransferenceMarker {
+  entryId: string;
+  date: string;
+  kind: 'session_note' | 'journal' | 'dream' | 'countertransference';
+  source: 'shared' | 'private' | 'therapist';
+  marker: 'client-reference' | 'countertransference';
+  terms: string[];
+  citations: Citation[];
   how: string;
 }
 export interface Candidate {
   id: string;
   entryId: string;
   date: string;
+  figure: string;
   figureLabel: string;
   interaction: string;
+  response: { feeling: string } | { action: string };
   suggested: { RO: string[]; RS: string[] };
   citations: Citation[];
   how: string;
@@ -51,17 +89,68 @@ export interface Candidate {
 export interface Tally {
   id: string;
   label: string;
+  valence?: 'positive' | 'negative';
   episodes: number;
+  pervasiveness: number;
 }
 export interface ComponentSummary {
+  component: 'W' | 'RO' | 'RS';
+  episodesScored: number;
+  categories: Tally[];
   mostFrequent: Tally[];
+}
+export interface ValenceBalance {
+  positive: number;
+  negative: number;
+  positiveShare: number | null;
+  negativeShare: number | null;
+}
+export interface CcrtSummary {
+  scoredEpisodes: number;
+  enoughEpisodes: boolean;
+  W: ComponentSummary;
+  RO: ComponentSummary & { balance: ValenceBalance };
+  RS: ComponentSummary & { balance: ValenceBalance };
+  unknownCategories: { episode?: string; component: 'W' | 'RO' | 'RS'; id: string }[];
+  unverified: boolean;
+}
+export interface DefensiveFunctioning {
+  trend: { at: string; odf: number | null; defencesCoded: number }[];
+  overall: number | null;
+  profile: { total: number; levels: { level: number; name: string; count: number; share: number }[] };
+  how: string;
+}
+export interface Proportion {
+  numerator: number;
+  denominator: number;
+  value: number | null;
 }
 export interface HEntry {
   indicator: string;
   label: string;
-  h: number | null;
-  value: { value: number | null; numerator: number; denominator: number };
+  value: Proportion;
   norm: number;
+  h: number | null;
+  effect: 'negligible' | 'small' | 'medium' | 'large' | null;
+  p: number | null;
+  q: number | null;
+  significant: boolean;
+  test: 'norm-sample' | 'norm-as-population';
+}
+export interface HRate {
+  indicator: string;
+  label: string;
+  value: Proportion;
+  norm: number;
+  difference: number | null;
+}
+export interface HProfile {
+  normGroup: 'women' | 'men';
+  normLabel: string;
+  dreams: number;
+  caution: boolean;
+  proportions: HEntry[];
+  rates: HRate[];
 }
 export interface PassageSource {
   entryId: string;
@@ -73,34 +162,46 @@ export interface ConfirmedEpisode {
   id: string;
   entryId: string;
   date: string;
+  start: number;
+  end: number;
   W: string[];
   RO: string[];
   RS: string[];
   link: string | null;
 }
+export interface PatternsSummary {
+  entries: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  themes: Theme[];
+  people: Person[];
+  echoes: Echo[];
+  transference: TransferenceMarker[];
+  ccrtCandidates: Candidate[];
+  ccrtCandidateCount: number;
+  ccrt: CcrtSummary;
+  defensiveFunctioning: DefensiveFunctioning;
+  caution: string;
+}
+export interface DreamsView {
+  count: number;
+  /** Dreams whose codes the therapist corrected. */
+  corrected: number;
+  profile: HProfile | null;
+  caution: string | null;
+  how: string;
+}
 export interface StaffPatterns {
   clientId: string;
-  summary: {
-    entries: number;
-    firstDate: string | null;
-    lastDate: string | null;
-    themes: Theme[];
-    people: Person[];
-    echoes: Echo[];
-    ccrtCandidates: Candidate[];
-    ccrtCandidateCount: number;
-    ccrt: {
-      scoredEpisodes: number;
-      enoughEpisodes: boolean;
-      W: ComponentSummary;
-      RO: ComponentSummary;
-      RS: ComponentSummary;
-    };
-    caution: string;
-  };
+  summary: PatternsSummary;
   sources: PassageSource[];
-  dreams: { count: number; profile: { normLabel: string; proportions: HEntry[] } | null; caution: string | null };
+  dreams: DreamsView;
   episodes: ConfirmedEpisode[];
+}
+export interface OwnPatterns {
+  summary: PatternsSummary;
+  sources: PassageSource[];
+  dreams: DreamsView;
 }
 export interface Cluster {
   id: string;
