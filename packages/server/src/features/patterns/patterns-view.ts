@@ -93,7 +93,7 @@ export function buildPatterns(
 
 /** How the dream indicators were computed, with how many dreams the therapist corrected. */
 export function dreamsHow(count: number, corrected: number, correctable: boolean): string {
-  const coded = `Each of the ${count} ${count === 1 ? 'dream was' : 'dreams were'} coded automatically in Hall–Van de Castle terms from our own word lists`;
+  const coded = `${count === 1 ? 'The one dream was' : `All ${count} dreams were`} coded automatically in Hall–Van de Castle terms from our own word lists`;
   if (!correctable) return `${coded}; the indicators count those codes.`;
   return corrected === 0
     ? `${coded}; none corrected by the therapist yet, so the indicators count the automatic codes.`

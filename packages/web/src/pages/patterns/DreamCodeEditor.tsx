@@ -70,10 +70,19 @@ function AddCode({
   );
 }
 
-function EditorForm({ clientId, detail }: { clientId: string; detail: DreamCodesDetail }) {
+function EditorForm({
+  detail,
+  notice,
+  setNotice,
+  save,
+}: {
+  detail: DreamCodesDetail;
+  save: ReturnType<typeof useSaveCorrections>;
+  /** Kept by the parent with the save: a save gives the dream a new version, and the form starts again from it. */
+  notice: string | null;
+  setNotice: (notice: string | null) => void;
+}) {
   const [codes, setCodes] = useState<DreamCode[]>(detail.codes);
-  const [notice, setNotice] = useState<string | null>(null);
-  const save = useSaveCorrections(clientId, detail.entryId);
   const corrections = correctionsFor(detail.automatic, codes);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -156,6 +165,9 @@ function EditorForm({ clientId, detail }: { clientId: string; detail: DreamCodes
 export function DreamCodeEditor({ clientId, entryId }: { clientId: string; entryId: string }) {
   const query = useDreamCodes(clientId, entryId);
   const detail = query.data;
+  const [notice, setNotice] = useState<string | null>(null);
+  // Kept here: a save gives the dream a new version and the form below starts again from it.
+  const save = useSaveCorrections(clientId, entryId);
   return (
     <div className="stack-small">
       <QueryStatus query={query} />
@@ -166,8 +178,21 @@ export function DreamCodeEditor({ clientId, entryId }: { clientId: string; entry
           <p>
             <Link to={detail.link}>{t.openDream}</Link>
           </p>
-          <EditorForm key={`${detail.version}:${detail.correctedAt ?? ''}`} clientId={clientId} detail={detail} />
-          <button type="button" className="button button-quiet" onClick={() => void query.refetch()}>
+          <EditorForm
+            key={`${detail.version}:${detail.correctedAt ?? ''}`}
+            detail={detail}
+            notice={notice}
+            setNotice={setNotice}
+            save={save}
+          />
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => {
+              setNotice(null);
+              void query.refetch();
+            }}
+          >
             {t.reload}
           </button>
         </>

@@ -28,7 +28,7 @@ function DreamRow({ clientId, dream }: { clientId: string; dream: DreamListItem 
           aria-controls={`${headingId}-editor`}
           onClick={() => setOpen(!open)}
         >
-          {open ? t.close : t.open}
+          {t.open}
         </button>
       </div>
       {open ? (
