@@ -75,73 +75,85 @@ export interface CcrtCandidateOptions {
   limit?: number;
 }
 
+/** A candidate with the sentence it starts at, so candidates sort without parsing ids. */
+export interface PlacedCandidate {
+  sentence: number;
+  candidate: CcrtCandidate;
+}
+
+/** Latest first, then entry id, then sentence. */
+export const byCandidateOrder = (x: PlacedCandidate, y: PlacedCandidate) =>
+  compareText(y.candidate.date, x.candidate.date) ||
+  compareText(x.candidate.entryId, y.candidate.entryId) ||
+  x.sentence - y.sentence;
+
+/** The candidates of one entry (none for the therapist's own material), names resolved by `aliases`. */
+export function entryCandidates(a: EntryAnalysis, aliases: ReadonlyMap<string, string>): PlacedCandidate[] {
+  if (a.kind === 'countertransference' || a.source === 'therapist') return [];
+  const resolve = (p: string | undefined) => (p === undefined ? undefined : (aliases.get(p) ?? p));
+  const out: PlacedCandidate[] = [];
+  let lastSentence = -1;
+  for (const i of a.interactions) {
+    if (i.sentence === lastSentence) continue;
+    const agent = resolve(i.agent);
+    const target = resolve(i.target);
+    const figure =
+      agent !== undefined && agent !== 'self' ? agent : target !== undefined && target !== 'self' ? target : undefined;
+    if (figure === undefined || agent === 'self') continue;
+    const s = i.sentence;
+    const feeling = a.feelings.find((f) => !f.negated && (f.sentence === s || f.sentence === s + 1));
+    const action = feeling
+      ? undefined
+      : a.interactions.find(
+          (o) => o !== i && resolve(o.agent) === 'self' && (o.sentence === s || o.sentence === s + 1),
+        );
+    if (!feeling && !action) continue;
+    lastSentence = s;
+    out.push({ sentence: s, candidate: candidateOf(a, i, figure, feeling, action) });
+  }
+  return out;
+}
+
+function candidateOf(
+  a: EntryAnalysis,
+  i: InteractionMention,
+  figure: string,
+  feeling: FeelingMention | undefined,
+  action: InteractionMention | undefined,
+): CcrtCandidate {
+  const s = i.sentence;
+  const label = figureLabel(figure);
+  const responseWords = feeling ? emotionLabel(feeling.family) : `"${interactionLabel(action!.kind)}"`;
+  const lastSentence = Math.max(s, feeling?.sentence ?? action!.sentence);
+  const citations = [citationOf(a, s)];
+  if (lastSentence !== s) citations.push(citationOf(a, lastSentence));
+  return {
+    id: `${a.entryId}#${s}`,
+    entryId: a.entryId,
+    date: a.date,
+    figure,
+    figureLabel: label,
+    interaction: i.kind,
+    response: feeling ? { feeling: feeling.family } : { action: action!.kind },
+    suggested: {
+      RO: [SUGGESTED_RO[i.kind]],
+      RS: [feeling ? SUGGESTED_RS_FEELING[feeling.family] : SUGGESTED_RS_ACTION[action!.kind]],
+    },
+    citations,
+    how:
+      `A possible relationship episode: ${label} — "${interactionLabel(i.kind)}" (${i.term}) — then ${responseWords}. ` +
+      `Found from a person word, an action word and a feeling or action of the writer in the same or next sentence; ` +
+      `the clusters are suggestions to confirm or change.`,
+  };
+}
+
 /** Candidates, latest first, one per sentence (the first interaction found there). */
 export function ccrtCandidates(state: PatternState, options: CcrtCandidateOptions = {}): CcrtCandidate[] {
   const aliases = resolveAliases(state);
-  const resolve = (p: string | undefined) => (p === undefined ? undefined : (aliases.get(p) ?? p));
-  type Raw = {
-    a: EntryAnalysis;
-    i: InteractionMention;
-    figure: string;
-    feeling: FeelingMention | undefined;
-    action: InteractionMention | undefined;
-  };
-  const raw: Raw[] = [];
-  for (const a of state.analyses.values()) {
-    if (a.kind === 'countertransference' || a.source === 'therapist') continue;
-    let lastSentence = -1;
-    for (const i of a.interactions) {
-      if (i.sentence === lastSentence) continue;
-      const agent = resolve(i.agent);
-      const target = resolve(i.target);
-      const figure =
-        agent !== undefined && agent !== 'self'
-          ? agent
-          : target !== undefined && target !== 'self'
-            ? target
-            : undefined;
-      if (figure === undefined || agent === 'self') continue;
-      const s = i.sentence;
-      const feeling = a.feelings.find((f) => !f.negated && (f.sentence === s || f.sentence === s + 1));
-      const action = feeling
-        ? undefined
-        : a.interactions.find(
-            (o) => o !== i && resolve(o.agent) === 'self' && (o.sentence === s || o.sentence === s + 1),
-          );
-      if (!feeling && !action) continue;
-      lastSentence = s;
-      raw.push({ a, i, figure, feeling, action });
-    }
-  }
-  raw.sort(
-    (x, y) => compareText(y.a.date, x.a.date) || compareText(x.a.entryId, y.a.entryId) || x.i.sentence - y.i.sentence,
-  );
-  return raw.slice(0, options.limit ?? raw.length).map(({ a, i, figure, feeling, action }) => {
-    const s = i.sentence;
-    const label = figureLabel(figure);
-    const responseWords = feeling ? emotionLabel(feeling.family) : `"${interactionLabel(action!.kind)}"`;
-    const lastSentence = Math.max(s, feeling?.sentence ?? action!.sentence);
-    const citations = [citationOf(a, s)];
-    if (lastSentence !== s) citations.push(citationOf(a, lastSentence));
-    return {
-      id: `${a.entryId}#${s}`,
-      entryId: a.entryId,
-      date: a.date,
-      figure,
-      figureLabel: label,
-      interaction: i.kind,
-      response: feeling ? { feeling: feeling.family } : { action: action!.kind },
-      suggested: {
-        RO: [SUGGESTED_RO[i.kind]],
-        RS: [feeling ? SUGGESTED_RS_FEELING[feeling.family] : SUGGESTED_RS_ACTION[action!.kind]],
-      },
-      citations,
-      how:
-        `A possible relationship episode: ${label} — "${interactionLabel(i.kind)}" (${i.term}) — then ${responseWords}. ` +
-        `Found from a person word, an action word and a feeling or action of the writer in the same or next sentence; ` +
-        `the clusters are suggestions to confirm or change.`,
-    };
-  });
+  const placed: PlacedCandidate[] = [];
+  for (const a of state.analyses.values()) for (const c of entryCandidates(a, aliases)) placed.push(c);
+  placed.sort(byCandidateOrder);
+  return placed.slice(0, options.limit ?? placed.length).map((p) => p.candidate);
 }
 
 /** How many candidates there are in all (the summary lists only the latest). */

@@ -35,9 +35,9 @@ export interface EchoOptions {
   maxEchoes?: number;
 }
 
-type Feature = `feeling:${EmotionFamily}` | `interaction:${InteractionKind}`;
+export type Feature = `feeling:${EmotionFamily}` | `interaction:${InteractionKind}`;
 
-const featuresOf = (fs: FigureSentence): Feature[] => [
+export const featuresOf = (fs: FigureSentence): Feature[] => [
   ...fs.feelings.map((f) => `feeling:${f}` as const),
   ...fs.interactions.map((i) => `interaction:${i.kind}` as const),
 ];
@@ -51,6 +51,13 @@ interface Profile {
   figure: string;
   vector: Map<Feature, number>;
   sentences: FigureSentence[];
+}
+
+/** A figure's profile as counts: per feature, the sentences with it; and the sentences with any feature. */
+export interface ProfileCounts {
+  figure: string;
+  vector: ReadonlyMap<Feature, number>;
+  sentences: number;
 }
 
 function profiles(list: readonly FigureSentence[]): Map<string, Profile> {
@@ -67,7 +74,7 @@ function profiles(list: readonly FigureSentence[]): Map<string, Profile> {
 }
 
 /** Shares of each feature in a profile (they sum to 1). */
-function shares(v: Map<Feature, number>): Map<Feature, number> {
+export function shares(v: ReadonlyMap<Feature, number>): Map<Feature, number> {
   let total = 0;
   for (const x of v.values()) total += x;
   return new Map([...v].map(([f, x]) => [f, x / total]));
@@ -78,7 +85,11 @@ function shares(v: Map<Feature, number>): Map<Feature, number> {
  * two figures resemble each other when they stand out from the rest in the same way — more
  * criticism and shame than usual — not merely because both come with the common feelings.
  */
-function centredCosine(a: Map<Feature, number>, b: Map<Feature, number>, baseline: Map<Feature, number>): number {
+function centredCosine(
+  a: ReadonlyMap<Feature, number>,
+  b: ReadonlyMap<Feature, number>,
+  baseline: ReadonlyMap<Feature, number>,
+): number {
   const sa = shares(a);
   const sb = shares(b);
   let dot = 0;
@@ -98,52 +109,72 @@ function centredCosine(a: Map<Feature, number>, b: Map<Feature, number>, baselin
 
 /** `sentences`: `figureSentences(state)` when the caller has it already. */
 export function echoes(state: PatternState, options: EchoOptions = {}, sentences?: readonly FigureSentence[]): Echo[] {
-  const minSentences = options.minSentences ?? 2;
-  const minSimilarity = options.minSimilarity ?? 0.6;
   const all = sentences ?? figureSentences(state);
   const baseline = shares(profiles(all.map((fs) => ({ ...fs, figure: '*' }))).get('*')?.vector ?? new Map());
   const past = profiles(all.filter((fs) => fs.past));
   const present = profiles(all.filter((fs) => !fs.past));
-  const pairs: { p: Profile; q: Profile; similarity: number; id: string }[] = [];
+  const counts = (m: Map<string, Profile>) =>
+    new Map([...m].map(([f, p]) => [f, { figure: f, vector: p.vector, sentences: p.sentences.length }]));
+  return echoesFrom(
+    counts(past),
+    counts(present),
+    baseline,
+    options,
+    (figure, isPast) => (isPast ? past : present).get(figure)!.sentences,
+  );
+}
+
+/**
+ * Echoes from the past and present profiles and the client's baseline shares; `sentencesOf` gives a
+ * profile's sentences (only asked for the echoes returned, for their citations).
+ */
+export function echoesFrom(
+  past: ReadonlyMap<string, ProfileCounts>,
+  present: ReadonlyMap<string, ProfileCounts>,
+  baseline: ReadonlyMap<Feature, number>,
+  options: EchoOptions,
+  sentencesOf: (figure: string, past: boolean) => readonly FigureSentence[],
+): Echo[] {
+  const minSentences = options.minSentences ?? 2;
+  const minSimilarity = options.minSimilarity ?? 0.6;
+  const pairs: { p: ProfileCounts; q: ProfileCounts; similarity: number; id: string }[] = [];
   for (const p of past.values()) {
-    if (p.sentences.length < minSentences) continue;
+    if (p.sentences < minSentences) continue;
     for (const q of present.values()) {
-      if (q.figure === p.figure || q.sentences.length < minSentences) continue;
+      if (q.figure === p.figure || q.sentences < minSentences) continue;
       const similarity = centredCosine(p.vector, q.vector, baseline);
       if (similarity >= minSimilarity) pairs.push({ p, q, similarity, id: `${p.figure}~${q.figure}` });
     }
   }
   pairs.sort((a, b) => b.similarity - a.similarity || compareText(a.id, b.id));
   return pairs.slice(0, options.maxEchoes ?? 10).map(({ p, q, similarity }) => {
-    {
-      // What both have more of than the client's relationships in general.
-      const sp = shares(p.vector);
-      const sq = shares(q.vector);
-      const above = (v: Map<Feature, number>, f: Feature) => (v.get(f) ?? 0) > (baseline.get(f) ?? 0);
-      const shared = [...p.vector.keys()].filter((f) => above(sp, f) && above(sq, f)).sort();
-      const cite = (profile: Profile) =>
-        pickCitations(
-          profile.sentences
-            .filter((fs) => featuresOf(fs).some((f) => shared.includes(f)))
-            .map((fs) => citationOf(fs.analysis, fs.sentence)),
-          6,
-        );
-      // (only for the echoes returned, so a long record does not cite every pair)
-      const pastLabel = figureLabel(p.figure);
-      const presentLabel = figureLabel(q.figure);
-      const words = shared.map(featureLabel);
-      return {
-        id: `${p.figure}~${q.figure}`,
-        past: { figure: p.figure, label: pastLabel, sentences: p.sentences.length, citations: cite(p) },
-        present: { figure: q.figure, label: presentLabel, sentences: q.sentences.length, citations: cite(q) },
-        similarity,
-        shared: words,
-        how:
-          `${pastLabel} in memories of the past (${plural(p.sentences.length, 'passage')}) and ${presentLabel} now ` +
-          `(${plural(q.sentences.length, 'passage')}) both appear more than usual with ${words.join(', ')}; ` +
-          `both stand out from the client's other relationships in the same way (similarity ${Math.round(similarity * 100)}%, cosine of the shares against the client's baseline). ` +
-          `A resemblance in the words, offered for reflection.`,
-      };
-    }
+    // What both have more of than the client's relationships in general.
+    const sp = shares(p.vector);
+    const sq = shares(q.vector);
+    const above = (v: ReadonlyMap<Feature, number>, f: Feature) => (v.get(f) ?? 0) > (baseline.get(f) ?? 0);
+    const shared = [...p.vector.keys()].filter((f) => above(sp, f) && above(sq, f)).sort();
+    // (only for the echoes returned, so a long record does not cite every pair)
+    const cite = (profile: ProfileCounts, isPast: boolean) =>
+      pickCitations(
+        sentencesOf(profile.figure, isPast)
+          .filter((fs) => featuresOf(fs).some((f) => shared.includes(f)))
+          .map((fs) => citationOf(fs.analysis, fs.sentence)),
+        6,
+      );
+    const pastLabel = figureLabel(p.figure);
+    const presentLabel = figureLabel(q.figure);
+    const words = shared.map(featureLabel);
+    return {
+      id: `${p.figure}~${q.figure}`,
+      past: { figure: p.figure, label: pastLabel, sentences: p.sentences, citations: cite(p, true) },
+      present: { figure: q.figure, label: presentLabel, sentences: q.sentences, citations: cite(q, false) },
+      similarity,
+      shared: words,
+      how:
+        `${pastLabel} in memories of the past (${plural(p.sentences, 'passage')}) and ${presentLabel} now ` +
+        `(${plural(q.sentences, 'passage')}) both appear more than usual with ${words.join(', ')}; ` +
+        `both stand out from the client's other relationships in the same way (similarity ${Math.round(similarity * 100)}%, cosine of the shares against the client's baseline). ` +
+        `A resemblance in the words, offered for reflection.`,
+    };
   });
 }

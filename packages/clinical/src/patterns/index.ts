@@ -24,6 +24,7 @@ export * from './transference.js';
 export * from './ccrt-candidates.js';
 export * from './defensive-functioning.js';
 export * from './summarise.js';
+export * from './incremental.js';
 export * from './lexicon/figures.js';
 export * from './lexicon/emotions.js';
 export * from './lexicon/interactions.js';

@@ -50,17 +50,29 @@ export function resolveAliases(state: PatternState): Map<string, string> {
  */
 const perAnalysis = new WeakMap<EntryAnalysis, { aliasKey: string; list: FigureSentence[] }>();
 
+/** One string per way the names resolve: equal keys, equal resolution. */
+export const aliasKeyOf = (aliases: ReadonlyMap<string, string>) => [...aliases].map(([n, f]) => `${n}=${f}`).join('|');
+
+/** One analysis's figure sentences under these aliases (cached while they resolve the same way). */
+export function figureSentencesOf(
+  analysis: EntryAnalysis,
+  aliases: ReadonlyMap<string, string>,
+  aliasKey: string,
+): readonly FigureSentence[] {
+  let cached = perAnalysis.get(analysis);
+  if (!cached || cached.aliasKey !== aliasKey) {
+    cached = { aliasKey, list: sentencesOf(analysis, aliases) };
+    perAnalysis.set(analysis, cached);
+  }
+  return cached.list;
+}
+
 export function figureSentences(state: PatternState): FigureSentence[] {
   const aliases = resolveAliases(state);
-  const aliasKey = [...aliases].map(([n, f]) => `${n}=${f}`).join('|');
+  const aliasKey = aliasKeyOf(aliases);
   const out: FigureSentence[] = [];
   for (const analysis of state.analyses.values()) {
-    let cached = perAnalysis.get(analysis);
-    if (!cached || cached.aliasKey !== aliasKey) {
-      cached = { aliasKey, list: sentencesOf(analysis, aliases) };
-      perAnalysis.set(analysis, cached);
-    }
-    for (const fs of cached.list) out.push(fs);
+    for (const fs of figureSentencesOf(analysis, aliases, aliasKey)) out.push(fs);
   }
   return out;
 }
@@ -143,6 +155,101 @@ export interface PeopleMapOptions {
   minEntries?: number;
 }
 
+/** Names the client used for a figure (aliases resolved to it), sorted. */
+export function namesOf(figure: string, aliases: ReadonlyMap<string, string>): string[] {
+  return [...aliases]
+    .filter(([, f]) => f === figure)
+    .map(([n]) => n.slice(5))
+    .sort();
+}
+
+/** The plain-words `how` of a person in the map. */
+export function personHow(person: Omit<PersonInMap, 'how'>): string {
+  const top = person.feelings[0];
+  const topInteraction = person.interactions[0];
+  return (
+    `${person.label}: mentioned in ${plural(person.entries, 'entry', 'entries')} since ${monthName(person.firstSeen)}` +
+    (top ? `; appears with ${top.label} in ${plural(top.entries, 'entry', 'entries')}` : '') +
+    (topInteraction ? `; "${topInteraction.label}" in ${plural(topInteraction.entries, 'entry', 'entries')}` : '') +
+    `; ${trendWords(person.trend)}. Counted from the words for this person and the feeling and action words in the same sentence.`
+  );
+}
+
+/**
+ * One figure of the map from its sentences (in any order), or null below `minEntries`; `dates` are the
+ * figure's entry dates, sorted, for the trend.
+ */
+export function personOf(
+  figure: string,
+  list: readonly FigureSentence[],
+  names: string[],
+  allDates: readonly string[],
+  minEntries: number,
+): { person: PersonInMap; dates: string[] } | null {
+  // Each entry once, with its date.
+  const entryDates = new Map<string, string>();
+  for (const l of list) entryDates.set(l.analysis.entryId, l.analysis.date);
+  if (entryDates.size < minEntries) return null;
+  const dates = [...entryDates.values()].sort(compareText);
+  const feelingTally = new Map<EmotionFamily, { sentences: number; entries: Set<string> }>();
+  const interactionTally = new Map<
+    InteractionKind,
+    { sentences: number; entries: Set<string>; by: number; to: number }
+  >();
+  let pastSentences = 0;
+  for (const l of list) {
+    if (l.past) pastSentences++;
+    for (const f of l.feelings) {
+      const t = feelingTally.get(f) ?? { sentences: 0, entries: new Set<string>() };
+      t.sentences++;
+      t.entries.add(l.analysis.entryId);
+      feelingTally.set(f, t);
+    }
+    for (const i of l.interactions) {
+      const t = interactionTally.get(i.kind) ?? { sentences: 0, entries: new Set<string>(), by: 0, to: 0 };
+      t.sentences++;
+      t.entries.add(l.analysis.entryId);
+      if (i.role === 'by') t.by++;
+      if (i.role === 'to') t.to++;
+      interactionTally.set(i.kind, t);
+    }
+  }
+  const feelings = [...feelingTally]
+    .map(([id, t]) => ({ id, label: emotionLabel(id), sentences: t.sentences, entries: t.entries.size }))
+    .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
+  const interactions = [...interactionTally]
+    .map(([id, t]) => ({
+      id,
+      label: interactionLabel(id),
+      sentences: t.sentences,
+      entries: t.entries.size,
+      byFigure: t.by,
+      toFigure: t.to,
+    }))
+    .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
+  const person: Omit<PersonInMap, 'how'> = {
+    figure,
+    label: figureLabel(figure, names),
+    names,
+    entries: entryDates.size,
+    sentences: list.length,
+    pastSentences,
+    firstSeen: dates[0]!,
+    lastSeen: dates[dates.length - 1]!,
+    byMonth: countByMonth(dates),
+    trend: trendOf(dates, allDates),
+    feelings,
+    interactions,
+    citations: latestCitations(list),
+    citationCount: list.length,
+  };
+  return { person: { ...person, how: personHow(person) }, dates };
+}
+
+/** Most entries first, then sentences, then figure key. */
+export const byPresence = (a: PersonInMap, b: PersonInMap) =>
+  b.entries - a.entries || b.sentences - a.sentences || compareText(a.figure, b.figure);
+
 /** `sentences`: `figureSentences(state)` when the caller has it already. */
 export function peopleMap(
   state: PatternState,
@@ -160,76 +267,8 @@ export function peopleMap(
   const allDates = [...state.analyses.values()].map((a) => a.date);
   const people: PersonInMap[] = [];
   for (const [figure, list] of byFigure) {
-    // Each entry once, with its date (a figure's sentences come grouped by entry).
-    const entryDates = new Map<string, string>();
-    for (const l of list) entryDates.set(l.analysis.entryId, l.analysis.date);
-    const entryIds = entryDates;
-    if (entryIds.size < minEntries) continue;
-    const dates = [...entryDates.values()].sort(compareText);
-    const names = [...aliases]
-      .filter(([, f]) => f === figure)
-      .map(([n]) => n.slice(5))
-      .sort();
-    const feelingTally = new Map<EmotionFamily, { sentences: number; entries: Set<string> }>();
-    const interactionTally = new Map<
-      InteractionKind,
-      { sentences: number; entries: Set<string>; by: number; to: number }
-    >();
-    for (const l of list) {
-      for (const f of l.feelings) {
-        const t = feelingTally.get(f) ?? { sentences: 0, entries: new Set<string>() };
-        t.sentences++;
-        t.entries.add(l.analysis.entryId);
-        feelingTally.set(f, t);
-      }
-      for (const i of l.interactions) {
-        const t = interactionTally.get(i.kind) ?? { sentences: 0, entries: new Set<string>(), by: 0, to: 0 };
-        t.sentences++;
-        t.entries.add(l.analysis.entryId);
-        if (i.role === 'by') t.by++;
-        if (i.role === 'to') t.to++;
-        interactionTally.set(i.kind, t);
-      }
-    }
-    const feelings = [...feelingTally]
-      .map(([id, t]) => ({ id, label: emotionLabel(id), sentences: t.sentences, entries: t.entries.size }))
-      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
-    const interactions = [...interactionTally]
-      .map(([id, t]) => ({
-        id,
-        label: interactionLabel(id),
-        sentences: t.sentences,
-        entries: t.entries.size,
-        byFigure: t.by,
-        toFigure: t.to,
-      }))
-      .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
-    const citations = latestCitations(list);
-    const trend = trendOf(dates, allDates);
-    const label = figureLabel(figure, names);
-    const top = feelings[0];
-    const topInteraction = interactions[0];
-    people.push({
-      figure,
-      label,
-      names,
-      entries: entryIds.size,
-      sentences: list.length,
-      pastSentences: list.filter((l) => l.past).length,
-      firstSeen: dates[0]!,
-      lastSeen: dates[dates.length - 1]!,
-      byMonth: countByMonth(dates),
-      trend,
-      feelings,
-      interactions,
-      citations,
-      citationCount: list.length,
-      how:
-        `${label}: mentioned in ${plural(entryIds.size, 'entry', 'entries')} since ${monthName(dates[0]!)}` +
-        (top ? `; appears with ${top.label} in ${plural(top.entries, 'entry', 'entries')}` : '') +
-        (topInteraction ? `; "${topInteraction.label}" in ${plural(topInteraction.entries, 'entry', 'entries')}` : '') +
-        `; ${trendWords(trend)}. Counted from the words for this person and the feeling and action words in the same sentence.`,
-    });
+    const made = personOf(figure, list, namesOf(figure, aliases), allDates, minEntries);
+    if (made) people.push(made.person);
   }
-  return people.sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.figure, b.figure));
+  return people.sort(byPresence);
 }

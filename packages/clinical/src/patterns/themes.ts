@@ -49,7 +49,15 @@ const jaccard = (
   return both / (a.size + b.size - both);
 };
 
-export function recurringThemes(state: PatternState, options: ThemeOptions = {}): Theme[] {
+/** A theme being formed: its terms, strongest first, and the entries they are in. */
+export interface ThemeGroup {
+  terms: string[];
+  entries: Set<string>;
+  seed: ReadonlyMap<string, unknown>;
+}
+
+/** The terms scored and grouped into themes (see the top of this file). */
+export function themeGroups(state: PatternState, options: ThemeOptions = {}): ThemeGroup[] {
   const minEntries = options.minEntries ?? 3;
   const maxThemes = options.maxThemes ?? 12;
   const maxTerms = options.maxTerms ?? 80;
@@ -65,7 +73,7 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
   }
   scored.sort((a, b) => b.score - a.score || compareText(a.term, b.term));
 
-  const groups: { terms: string[]; entries: Set<string>; seed: ReadonlyMap<string, unknown> }[] = [];
+  const groups: ThemeGroup[] = [];
   for (const { term } of scored.slice(0, maxTerms)) {
     const entries = state.termEntries.get(term)!;
     const words = term.split(' ');
@@ -79,36 +87,50 @@ export function recurringThemes(state: PatternState, options: ThemeOptions = {})
       groups.push({ terms: [term], entries: new Set(entries.keys()), seed: entries });
     }
   }
+  return groups;
+}
 
+/** The plain-words `how` of a theme among `total` entries. */
+export function themeHow(theme: Omit<Theme, 'how'>, total: number): string {
+  return (
+    `"${theme.label}" comes up in ${plural(theme.entries, 'entry', 'entries')} of ${total} since ${monthName(theme.firstSeen)}, ` +
+    `last in ${monthName(theme.lastSeen)}; ${trendWords(theme.trend)}. Found by counting words that recur ` +
+    `across entries but are not in most of them, grouped when they turn up in the same entries.`
+  );
+}
+
+/** One theme from its group; `dates` are its entries' dates, sorted, for the trend. */
+export function themeOf(
+  g: ThemeGroup,
+  state: PatternState,
+  allDates: readonly string[],
+): { theme: Theme; dates: string[] } {
+  const dates = [...g.entries].map((id) => state.analyses.get(id)!.date).sort();
+  // Each entry's sentences holding any of the theme's terms, counted once.
+  const refs: SentenceRef[] = [];
+  for (const entryId of g.entries) {
+    const analysis = state.analyses.get(entryId)!;
+    const sentences = new Set<number>();
+    for (const term of g.terms) for (const s of state.termEntries.get(term)!.get(entryId) ?? []) sentences.add(s);
+    for (const sentence of sentences) refs.push({ analysis, sentence });
+  }
+  const theme: Omit<Theme, 'how'> = {
+    id: g.terms[0]!,
+    label: g.terms.slice(0, 3).join(', '),
+    terms: g.terms,
+    entries: g.entries.size,
+    firstSeen: dates[0]!,
+    lastSeen: dates[dates.length - 1]!,
+    byMonth: countByMonth(dates),
+    trend: trendOf(dates, allDates),
+    citations: latestCitations(refs),
+    citationCount: refs.length,
+  };
+  return { theme: { ...theme, how: themeHow(theme, state.analyses.size) }, dates };
+}
+
+export function recurringThemes(state: PatternState, options: ThemeOptions = {}): Theme[] {
+  const groups = themeGroups(state, options);
   const allDates = [...state.analyses.values()].map((a) => a.date);
-  return groups.map((g) => {
-    const dates = [...g.entries].map((id) => state.analyses.get(id)!.date).sort();
-    // Each entry's sentences holding any of the theme's terms, counted once.
-    const refs: SentenceRef[] = [];
-    for (const entryId of g.entries) {
-      const analysis = state.analyses.get(entryId)!;
-      const sentences = new Set<number>();
-      for (const term of g.terms) for (const s of state.termEntries.get(term)!.get(entryId) ?? []) sentences.add(s);
-      for (const sentence of sentences) refs.push({ analysis, sentence });
-    }
-    const cited = { citations: latestCitations(refs), count: refs.length };
-    const trend = trendOf(dates, allDates);
-    const label = g.terms.slice(0, 3).join(', ');
-    return {
-      id: g.terms[0]!,
-      label,
-      terms: g.terms,
-      entries: g.entries.size,
-      firstSeen: dates[0]!,
-      lastSeen: dates[dates.length - 1]!,
-      byMonth: countByMonth(dates),
-      trend,
-      citations: cited.citations,
-      citationCount: cited.count,
-      how:
-        `"${label}" comes up in ${plural(g.entries.size, 'entry', 'entries')} of ${total} since ${monthName(dates[0]!)}, ` +
-        `last in ${monthName(dates[dates.length - 1]!)}; ${trendWords(trend)}. Found by counting words that recur ` +
-        `across entries but are not in most of them, grouped when they turn up in the same entries.`,
-    };
-  });
+  return groups.map((g) => themeOf(g, state, allDates).theme);
 }
