@@ -39,7 +39,10 @@ export const ownPatternsRoute: FastifyPluginAsyncTypebox = async (app) => {
           refuse(tx, event, 409, 'not_turned_on', 'Your patterns view is off. Turn on “My patterns” to see it.');
         }
         const material = await ownMaterial(tx, clientId);
-        const view = buildPatterns(material, CLIENT_VIEW, { norm: request.query.norm ?? 'women' });
+        const view = buildPatterns(material, CLIENT_VIEW, {
+          norm: request.query.norm ?? 'women',
+          viewKey: `own|${tx.actor.practiceId}|${clientId}`,
+        });
         tx.audit({ ...event, details: { entries: view.summary.entries, dreams: view.dreams.count } });
         return view;
       }),

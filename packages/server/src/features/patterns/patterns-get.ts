@@ -46,6 +46,7 @@ export const staffPatternsRoute: FastifyPluginAsyncTypebox = async (app) => {
           ccrt: { categories: categories as unknown as CcrtCategorySet },
           norm: request.query.norm ?? 'women',
           corrections,
+          viewKey: `staff|${tx.actor.practiceId}|${tx.actor.userId ?? ''}|${clientId}`,
         });
         tx.audit({
           action: 'patterns.viewed',

@@ -12,12 +12,15 @@ import {
 } from '@undercurrent/clinical';
 import {
   createPatternState,
+  createSummaryCache,
   foldEntry,
-  summarisePatterns,
+  removeEntry,
+  summariseIncrementally,
   type PatternFilter,
   type PatternsSummary,
 } from '@undercurrent/clinical/patterns';
 import { analysisOf } from './analysis-cache.js';
+import { keptSummary } from './kept-summaries.js';
 import { correctedCodes } from './dream-codes-detail.js';
 import type { StoredCorrections } from './dream-corrections-record.js';
 import type { Material, RatedNote } from './patterns-sources.js';
@@ -40,7 +43,10 @@ export interface PatternsView {
 /**
  * Folds the material the caller was allowed to read into the pattern aids. The filter is applied
  * again here (STAFF_VIEW never folds a private entry, whatever was passed), and only folded entries
- * are listed as sources.
+ * are listed as sources. With a `viewKey` (practice, viewer, client), the viewer's state and running
+ * summary are kept between views (`kept-summaries.ts`): entries whose analysis is unchanged are not
+ * folded again, entries no longer in the material are taken out, and the summary does work in
+ * proportion to what changed (`summariseIncrementally`, equal to a full summary).
  */
 export function buildPatterns(
   material: readonly Material[],
@@ -52,17 +58,26 @@ export function buildPatterns(
     norm: DreamNormGroupId;
     /** The therapist's corrections of dream codes, by entry id (the staff view only). */
     corrections?: ReadonlyMap<string, StoredCorrections>;
+    /** Keep this viewer's state and running summary between views under this key. */
+    viewKey?: string;
   },
 ): PatternsView {
-  const state = createPatternState(filter);
+  const { state, cache } = options.viewKey
+    ? keptSummary(options.viewKey, filter)
+    : { state: createPatternState(filter), cache: createSummaryCache() };
   const sources: PassageSource[] = [];
   const dreams: Material[] = [];
+  const present = new Set<string>();
   for (const item of material) {
-    if (!foldEntry(state, analysisOf(item.entry, item.version))) continue;
+    const analysis = analysisOf(item.entry, item.version);
+    present.add(item.entry.id);
+    if (state.analyses.get(item.entry.id) !== analysis) foldEntry(state, analysis);
+    if (!state.analyses.has(item.entry.id)) continue;
     sources.push({ entryId: item.entry.id, kind: item.entry.kind, date: item.entry.date, link: item.link });
     if (item.dream) dreams.push(item);
   }
-  const summary = summarisePatterns<string>(state, {
+  for (const id of [...state.analyses.keys()]) if (!present.has(id)) removeEntry(state, id);
+  const summary = summariseIncrementally<string>(state, cache, {
     confirmedEpisodes: options.confirmedEpisodes ?? [],
     ...(options.ccrt ? { ccrt: options.ccrt } : {}),
     ratedOccasions: (options.rated ?? []).map((note) => ({

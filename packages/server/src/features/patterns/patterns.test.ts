@@ -107,6 +107,43 @@ describe('the patterns tab', () => {
     );
   }, 120_000);
 
+  it('keeps the view in step between views: a new shared entry is folded in, a withdrawn one taken out, edits seen', async () => {
+    const p = await practiceWithEveryRole(t.ctx, `Patterns ${crypto.randomUUID()}`);
+    const clientId = p.people.client.userId;
+    await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, clientId);
+    const url = `/api/patterns/clients/${clientId}`;
+    const write = async (id: string, body: string, baseVersion: number) =>
+      expect(
+        (await call('PUT', `/api/journal/entries/${id}`, p.cookies.client, { baseVersion, kind: 'reflection', body }))
+          .statusCode,
+      ).toBe(200);
+    const ids = PASSAGES.map(() => crypto.randomUUID());
+    for (const [i, body] of PASSAGES.entries()) {
+      await write(ids[i]!, body, 0);
+      await call('POST', `/api/journal/entries/${ids[i]}/share`, p.cookies.client, { bringNext: false });
+    }
+    const view = async () => (await call('GET', url, p.cookies.therapist)).json();
+    expect((await view()).summary.entries).toBe(5);
+    // A new shared entry is folded in.
+    const extra = crypto.randomUUID();
+    await write(extra, 'My sister criticised my cooking and I felt ashamed, like with my boss.', 0);
+    await call('POST', `/api/journal/entries/${extra}/share`, p.cookies.client, { bringNext: false });
+    const added = await view();
+    expect(added.summary.entries).toBe(6);
+    expect(added.summary.people.map((x: { figure: string }) => x.figure)).toContain('boss');
+    expect(JSON.stringify(added.summary)).toContain(extra);
+    // An edit of a shared entry is seen (the sister is gone from it).
+    await write(extra, 'A quiet day in the garden.', 1);
+    const edited = await view();
+    expect(edited.summary.entries).toBe(6);
+    expect(JSON.stringify(edited.summary.people)).not.toContain(extra);
+    // A withdrawn share leaves the therapist's view entirely, at once.
+    expect((await call('POST', `/api/journal/entries/${ids[0]}/withdraw`, p.cookies.client)).statusCode).toBe(200);
+    const withdrawn = await view();
+    expect(withdrawn.summary.entries).toBe(5);
+    expect(JSON.stringify(withdrawn)).not.toContain(ids[0]);
+  }, 120_000);
+
   it('refuses a bad norm group with 400 and the own view to staff with 403', async () => {
     const p = await practiceWithEveryRole(t.ctx, `Patterns ${crypto.randomUUID()}`);
     await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, p.people.client.userId);
