@@ -124,6 +124,10 @@ export function echoes(state: PatternState, options: EchoOptions = {}, sentences
   );
 }
 
+/** The key of an echo side's citations in a `citeMemo`: the figure first, so a changed figure's are found. */
+export const citeKey = (figure: string, past: boolean, shared: readonly Feature[]) =>
+  `${figure}\u0000${past ? 'past' : 'present'}\u0000${shared.join(',')}`;
+
 /**
  * Echoes from the past and present profiles and the client's baseline shares; `sentencesOf` gives a
  * profile's sentences (only asked for the echoes returned, for their citations).
@@ -134,6 +138,8 @@ export function echoesFrom(
   baseline: ReadonlyMap<Feature, number>,
   options: EchoOptions,
   sentencesOf: (figure: string, past: boolean) => readonly FigureSentence[],
+  /** Citations already picked, by figure, side and shared features (kept by a caller that knows when a figure changed). */
+  citeMemo?: Map<string, Citation[]>,
 ): Echo[] {
   const minSentences = options.minSentences ?? 2;
   const minSimilarity = options.minSimilarity ?? 0.6;
@@ -154,13 +160,19 @@ export function echoesFrom(
     const above = (v: ReadonlyMap<Feature, number>, f: Feature) => (v.get(f) ?? 0) > (baseline.get(f) ?? 0);
     const shared = [...p.vector.keys()].filter((f) => above(sp, f) && above(sq, f)).sort();
     // (only for the echoes returned, so a long record does not cite every pair)
-    const cite = (profile: ProfileCounts, isPast: boolean) =>
-      pickCitations(
+    const cite = (profile: ProfileCounts, isPast: boolean) => {
+      const key = citeKey(profile.figure, isPast, shared);
+      const known = citeMemo?.get(key);
+      if (known) return known;
+      const picked = pickCitations(
         sentencesOf(profile.figure, isPast)
           .filter((fs) => featuresOf(fs).some((f) => shared.includes(f)))
           .map((fs) => citationOf(fs.analysis, fs.sentence)),
         6,
       );
+      citeMemo?.set(key, picked);
+      return picked;
+    };
     const pastLabel = figureLabel(p.figure);
     const presentLabel = figureLabel(q.figure);
     const words = shared.map(featureLabel);

@@ -22,7 +22,8 @@ import { defensiveFunctioning } from './defensive-functioning.js';
 import { echoesFrom, featuresOf, shares } from './echoes.js';
 import type { Feature, ProfileCounts } from './echoes.js';
 import type { PatternState } from './fold.js';
-import { trendOf } from './observations.js';
+import { citationOf, countByMonth, latestRefs, recordSpan, trendIn } from './observations.js';
+import type { RecordSpan, SentenceRef } from './observations.js';
 import {
   aliasKeyOf,
   byPresence,
@@ -35,16 +36,22 @@ import {
 import type { FigureSentence, PersonInMap } from './people-map.js';
 import { PATTERNS_CAUTION } from './summarise.js';
 import type { PatternsSummary, PatternsSummaryOptions } from './summarise.js';
-import { themeGroups, themeHow, themeOf } from './themes.js';
-import type { Theme } from './themes.js';
+import { sentencesWith, themeGroups, themeHow, themeOf } from './themes.js';
+import type { Theme, ThemeGroup } from './themes.js';
 import { byTimeline, transferenceMarkerOf } from './transference.js';
 import type { TransferenceMarker } from './transference.js';
-import type { EntryAnalysis } from './types.js';
+import type { Citation, EntryAnalysis } from './types.js';
 
 interface MutableProfile {
   figure: string;
   vector: Map<Feature, number>;
   sentences: number;
+}
+
+interface KeptTheme {
+  theme: Theme;
+  dates: string[];
+  top: SentenceRef[];
 }
 
 export interface SummaryCache {
@@ -60,7 +67,11 @@ export interface SummaryCache {
   markers: Map<string, TransferenceMarker>;
   candidates: Map<string, PlacedCandidate[]>;
   sortedCandidates: PlacedCandidate[];
-  themes: Map<string, { theme: Theme; dates: string[] }>;
+  themes: Map<string, KeptTheme>;
+  /** Entries shared by two theme terms (seed term, term), kept up to date with the changed entries. */
+  sharedEntries: Map<string, { seed: string; term: string; both: number }>;
+  /** Echo citations by `citeKey`; a changed figure's are dropped. */
+  echoCitations: Map<string, Citation[]>;
 }
 
 export function createSummaryCache(): SummaryCache {
@@ -76,6 +87,8 @@ export function createSummaryCache(): SummaryCache {
     candidates: new Map(),
     sortedCandidates: [],
     themes: new Map(),
+    echoCitations: new Map(),
+    sharedEntries: new Map(),
   };
 }
 
@@ -182,6 +195,8 @@ export function summariseIncrementally<K = string>(
   // What changed since the cache last saw the state.
   const changedIds = new Set<string>();
   const changedAnalyses: EntryAnalysis[] = [];
+  const removedAnalyses: EntryAnalysis[] = [];
+  const addedAnalyses: EntryAnalysis[] = [];
   const touched = new Set<string>();
   for (const [id, analysis] of state.analyses) {
     const old = cache.seen.get(id);
@@ -190,9 +205,11 @@ export function summariseIncrementally<K = string>(
     if (old) {
       apply(cache, old, -1, aliases, aliasKey, touched);
       changedAnalyses.push(old);
+      removedAnalyses.push(old);
     }
     apply(cache, analysis, 1, aliases, aliasKey, touched);
     changedAnalyses.push(analysis);
+    addedAnalyses.push(analysis);
     cache.seen.set(id, analysis);
   }
   for (const [id, old] of cache.seen) {
@@ -200,6 +217,7 @@ export function summariseIncrementally<K = string>(
     changedIds.add(id);
     apply(cache, old, -1, aliases, aliasKey, touched);
     changedAnalyses.push(old);
+    removedAnalyses.push(old);
     cache.seen.delete(id);
   }
   resortCandidates(cache, changedIds);
@@ -213,6 +231,7 @@ export function summariseIncrementally<K = string>(
     if (lastDate === null || a.date > lastDate) lastDate = a.date;
   }
   const recordChanged = changedIds.size > 0;
+  const span = recordChanged ? recordSpan(allDates) : null;
 
   // The people map: touched figures again from their sentences, the rest re-dated.
   const minEntries = options.people?.minEntries ?? 2;
@@ -225,7 +244,7 @@ export function summariseIncrementally<K = string>(
   for (const [figure, made] of cache.people) {
     if (!made) continue;
     if (recordChanged && !touched.has(figure)) {
-      const trend = trendOf(made.dates, allDates);
+      const trend = trendIn(span!, made.dates);
       const person = { ...made.person, trend };
       made.person = { ...person, how: personHow(person) };
     }
@@ -236,29 +255,61 @@ export function summariseIncrementally<K = string>(
   // Themes: the grouping afresh; a theme none of whose terms changed keeps its passages.
   const changedTerms = new Set<string>();
   for (const a of changedAnalyses) for (const term of Object.keys(a.terms)) changedTerms.add(term);
+  const has = (a: EntryAnalysis, term: string) => Object.hasOwn(a.terms, term);
+  if (cache.sharedEntries.size > 50_000) cache.sharedEntries.clear();
+  for (const pair of cache.sharedEntries.values()) {
+    for (const a of removedAnalyses) if (has(a, pair.seed) && has(a, pair.term)) pair.both--;
+    for (const a of addedAnalyses) if (has(a, pair.seed) && has(a, pair.term)) pair.both++;
+  }
+  const sharedEntries = (seed: string, term: string) => {
+    const key = `${seed}\u0000${term}`;
+    let pair = cache.sharedEntries.get(key);
+    if (!pair) {
+      const a = state.termEntries.get(seed)!;
+      const b = state.termEntries.get(term)!;
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      let both = 0;
+      for (const x of small.keys()) if (large.has(x)) both++;
+      pair = { seed, term, both };
+      cache.sharedEntries.set(key, pair);
+    }
+    return pair.both;
+  };
   const themes: Theme[] = [];
-  const nextThemes = new Map<string, { theme: Theme; dates: string[] }>();
-  for (const g of themeGroups(state, options.themes)) {
+  const nextThemes = new Map<string, KeptTheme>();
+  for (const g of themeGroups(state, options.themes, sharedEntries)) {
     const termsKey = g.terms.join('\u0000');
     let made = cache.themes.get(termsKey);
-    if (!made || g.terms.some((t) => changedTerms.has(t))) {
+    if (!made) {
       made = themeOf(g, state, allDates);
+    } else if (g.terms.some((t) => changedTerms.has(t))) {
+      made =
+        updatedTheme(made, g, removedAnalyses, addedAnalyses, span!, state.analyses.size) ??
+        themeOf(g, state, allDates);
     } else if (recordChanged) {
-      const theme = { ...made.theme, trend: trendOf(made.dates, allDates) };
-      made = { theme: { ...theme, how: themeHow(theme, state.analyses.size) }, dates: made.dates };
+      const theme = { ...made.theme, trend: trendIn(span!, made.dates) };
+      made = { ...made, theme: { ...theme, how: themeHow(theme, state.analyses.size) } };
     }
     nextThemes.set(termsKey, made);
     themes.push(made.theme);
   }
   cache.themes = nextThemes;
 
+  if (touched.size > 0) {
+    for (const key of [...cache.echoCitations.keys()]) {
+      if (touched.has(key.slice(0, key.indexOf('\u0000')))) cache.echoCitations.delete(key);
+    }
+  }
   const echoes = echoesFrom(
     cache.past as ReadonlyMap<string, ProfileCounts>,
     cache.present as ReadonlyMap<string, ProfileCounts>,
     shares(cache.baseline),
     options.echoes ?? {},
     (figure, isPast) =>
-      flatten(cache.figures.get(figure)).filter((fs) => fs.past === isPast && featuresOf(fs).length > 0),
+      flatten(cache.figures.get(figure)).filter(
+        (fs) => fs.past === isPast && fs.feelings.length + fs.interactions.length > 0,
+      ),
+    cache.echoCitations,
   );
 
   const transference = [...cache.markers.values()].sort(byTimeline);
@@ -277,4 +328,65 @@ export function summariseIncrementally<K = string>(
     defensiveFunctioning: defensiveFunctioning(options.ratedOccasions ?? []),
     caution: PATTERNS_CAUTION,
   };
+}
+
+const insertSorted = (dates: string[], date: string) => {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  dates.splice(lo, 0, date);
+};
+
+/**
+ * A theme whose terms are unchanged, brought up to date with the entries taken out and put in; null
+ * when it cannot be without reading all its entries again (an entry it cites was taken out, or the
+ * counts do not agree with the group), and the caller recomputes it.
+ */
+function updatedTheme(
+  made: KeptTheme,
+  g: ThemeGroup,
+  removed: readonly EntryAnalysis[],
+  added: readonly EntryAnalysis[],
+  span: RecordSpan,
+  total: number,
+): KeptTheme | null {
+  const dates = [...made.dates];
+  let count = made.theme.citationCount;
+  for (const old of removed) {
+    const sentences = sentencesWith(old, g.terms);
+    if (sentences.size === 0) continue;
+    if (made.top.some((r) => r.analysis.entryId === old.entryId)) return null;
+    const at = dates.indexOf(old.date);
+    if (at < 0) return null;
+    dates.splice(at, 1);
+    count -= sentences.size;
+  }
+  const top = [...made.top];
+  for (const analysis of added) {
+    const sentences = sentencesWith(analysis, g.terms);
+    if (sentences.size === 0) continue;
+    insertSorted(dates, analysis.date);
+    count += sentences.size;
+    latestRefs(
+      [...sentences].map((sentence) => ({ analysis, sentence })),
+      undefined,
+      top,
+    );
+  }
+  if (dates.length !== g.entries.size) return null;
+  const theme: Omit<Theme, 'how'> = {
+    ...made.theme,
+    entries: dates.length,
+    firstSeen: dates[0]!,
+    lastSeen: dates[dates.length - 1]!,
+    byMonth: countByMonth(dates),
+    trend: trendIn(span, dates),
+    citations: top.map((r) => citationOf(r.analysis, r.sentence)),
+    citationCount: count,
+  };
+  return { theme: { ...theme, how: themeHow(theme, total) }, dates, top };
 }

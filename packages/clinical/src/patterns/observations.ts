@@ -37,7 +37,15 @@ const refOrder = (x: SentenceRef, y: SentenceRef) =>
 
 /** The latest `limit` of sentences already known to be distinct, as citations, in one pass. */
 export function latestCitations(refs: Iterable<SentenceRef>, limit = CITATION_LIMIT): Citation[] {
-  const top: SentenceRef[] = [];
+  return latestRefs(refs, limit).map((r) => citationOf(r.analysis, r.sentence));
+}
+
+/** The latest `limit` of sentences already known to be distinct, latest first; `top` (already so) is added to. */
+export function latestRefs(
+  refs: Iterable<SentenceRef>,
+  limit = CITATION_LIMIT,
+  top: SentenceRef[] = [],
+): SentenceRef[] {
   for (const r of refs) {
     if (top.length === limit && refOrder(r, top[top.length - 1]!) >= 0) continue;
     let at = top.length;
@@ -45,7 +53,7 @@ export function latestCitations(refs: Iterable<SentenceRef>, limit = CITATION_LI
     top.splice(at, 0, r);
     if (top.length > limit) top.pop();
   }
-  return top.map((r) => citationOf(r.analysis, r.sentence));
+  return top;
 }
 
 /**
@@ -111,7 +119,20 @@ export type Trend = 'rising' | 'fading' | 'steady' | 'too-few';
  * 1.5 times the earlier one, fading when at most half; fewer than 4 entries showing it: too few.
  */
 export function trendOf(showing: readonly string[], allDates: readonly string[]): Trend {
-  if (showing.length < 4 || allDates.length === 0) return 'too-few';
+  return trendIn(recordSpan(allDates), showing);
+}
+
+/** What the trend needs of the whole record, computed once for every trend of one summary. */
+export interface RecordSpan {
+  /** The date after which an entry is recent (the latest third of the span); null when there is no span. */
+  cut: string | null;
+  allRecent: number;
+  allEarlier: number;
+  empty: boolean;
+}
+
+export function recordSpan(allDates: readonly string[]): RecordSpan {
+  if (allDates.length === 0) return { cut: null, allRecent: 0, allEarlier: 0, empty: true };
   let min = allDates[0]!;
   let max = min;
   for (const d of allDates) {
@@ -120,16 +141,24 @@ export function trendOf(showing: readonly string[], allDates: readonly string[])
   }
   const first = Date.parse(min);
   const last = Date.parse(max);
-  if (!(last > first)) return 'steady';
+  if (!(last > first)) return { cut: null, allRecent: 0, allEarlier: 0, empty: false };
   const cut = new Date(first + ((last - first) * 2) / 3).toISOString().slice(0, 10);
-  const recent = (d: string) => d > cut;
-  const allRecent = allDates.filter(recent).length;
-  const allEarlier = allDates.length - allRecent;
-  const showRecent = showing.filter(recent).length;
+  let allRecent = 0;
+  for (const d of allDates) if (d > cut) allRecent++;
+  return { cut, allRecent, allEarlier: allDates.length - allRecent, empty: false };
+}
+
+/** `trendOf` with the record's span computed beforehand. */
+export function trendIn(span: RecordSpan, showing: readonly string[]): Trend {
+  if (showing.length < 4 || span.empty) return 'too-few';
+  if (span.cut === null) return 'steady';
+  const cut = span.cut;
+  let showRecent = 0;
+  for (const d of showing) if (d > cut) showRecent++;
   const showEarlier = showing.length - showRecent;
-  if (allRecent === 0 || allEarlier === 0) return 'steady';
-  const recentShare = showRecent / allRecent;
-  const earlierShare = showEarlier / allEarlier;
+  if (span.allRecent === 0 || span.allEarlier === 0) return 'steady';
+  const recentShare = showRecent / span.allRecent;
+  const earlierShare = showEarlier / span.allEarlier;
   if (earlierShare === 0) return showRecent >= 2 ? 'rising' : 'steady';
   if (recentShare >= 1.5 * earlierShare) return 'rising';
   if (recentShare <= 0.5 * earlierShare) return 'fading';

@@ -9,10 +9,19 @@
  * by at least 40% (Jaccard), or start a new theme.
  */
 import type { PatternState } from './fold.js';
-import { compareText, countByMonth, latestCitations, monthName, plural, trendOf, trendWords } from './observations.js';
+import {
+  citationOf,
+  compareText,
+  countByMonth,
+  latestRefs,
+  monthName,
+  plural,
+  trendOf,
+  trendWords,
+} from './observations.js';
 import type { SentenceRef } from './observations.js';
 import type { Trend } from './observations.js';
-import type { Citation } from './types.js';
+import type { Citation, EntryAnalysis } from './types.js';
 
 export interface Theme {
   /** The theme's leading term, e.g. "work"; stable while the leading term stays first. */
@@ -56,30 +65,46 @@ export interface ThemeGroup {
   seed: ReadonlyMap<string, unknown>;
 }
 
+/** How many entries two terms share, when the caller keeps it; counted from the entry sets otherwise. */
+export type SharedEntries = (seedTerm: string, term: string) => number;
+
 /** The terms scored and grouped into themes (see the top of this file). */
-export function themeGroups(state: PatternState, options: ThemeOptions = {}): ThemeGroup[] {
+export function themeGroups(state: PatternState, options: ThemeOptions = {}, shared?: SharedEntries): ThemeGroup[] {
   const minEntries = options.minEntries ?? 3;
   const maxThemes = options.maxThemes ?? 12;
   const maxTerms = options.maxTerms ?? 80;
   const total = state.analyses.size;
   if (total === 0) return [];
 
-  const scored: { term: string; df: number; score: number }[] = [];
+  if (maxTerms <= 0) return [];
+  // The strongest `maxTerms` terms, kept in order as the terms are scored (no sort of every term).
+  const order = (a: { term: string; score: number }, b: { term: string; score: number }) =>
+    b.score - a.score || compareText(a.term, b.term);
+  const top: { term: string; score: number }[] = [];
   for (const [term, entries] of state.termEntries) {
     const df = entries.size;
     if (df < minEntries) continue;
     const score = df * Math.log((total + 1) / df);
-    if (score > 0) scored.push({ term, df, score });
+    if (!(score > 0)) continue;
+    const scored = { term, score };
+    if (top.length === maxTerms && order(scored, top[top.length - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && order(scored, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, scored);
+    if (top.length > maxTerms) top.pop();
   }
-  scored.sort((a, b) => b.score - a.score || compareText(a.term, b.term));
 
   const groups: ThemeGroup[] = [];
-  for (const { term } of scored.slice(0, maxTerms)) {
+  for (const { term } of top) {
     const entries = state.termEntries.get(term)!;
     const words = term.split(' ');
     const home =
       groups.find((g) => words.length > 1 && g.terms.some((t) => words.includes(t))) ??
-      groups.find((g) => jaccard(g.seed, entries) >= 0.4);
+      groups.find((g) =>
+        shared
+          ? jaccardOfCounts(g.seed.size, entries.size, shared(g.terms[0]!, term)) >= 0.4
+          : jaccard(g.seed, entries) >= 0.4,
+      );
     if (home) {
       home.terms.push(term);
       for (const e of entries.keys()) home.entries.add(e);
@@ -99,12 +124,15 @@ export function themeHow(theme: Omit<Theme, 'how'>, total: number): string {
   );
 }
 
-/** One theme from its group; `dates` are its entries' dates, sorted, for the trend. */
+/**
+ * One theme from its group; `dates` are its entries' dates, sorted, for the trend; `top` the sentences
+ * cited, latest first.
+ */
 export function themeOf(
   g: ThemeGroup,
   state: PatternState,
   allDates: readonly string[],
-): { theme: Theme; dates: string[] } {
+): { theme: Theme; dates: string[]; top: SentenceRef[] } {
   const dates = [...g.entries].map((id) => state.analyses.get(id)!.date).sort();
   // Each entry's sentences holding any of the theme's terms, counted once.
   const refs: SentenceRef[] = [];
@@ -114,6 +142,7 @@ export function themeOf(
     for (const term of g.terms) for (const s of state.termEntries.get(term)!.get(entryId) ?? []) sentences.add(s);
     for (const sentence of sentences) refs.push({ analysis, sentence });
   }
+  const top = latestRefs(refs);
   const theme: Omit<Theme, 'how'> = {
     id: g.terms[0]!,
     label: g.terms.slice(0, 3).join(', '),
@@ -123,14 +152,25 @@ export function themeOf(
     lastSeen: dates[dates.length - 1]!,
     byMonth: countByMonth(dates),
     trend: trendOf(dates, allDates),
-    citations: latestCitations(refs),
+    citations: top.map((r) => citationOf(r.analysis, r.sentence)),
     citationCount: refs.length,
   };
-  return { theme: { ...theme, how: themeHow(theme, state.analyses.size) }, dates };
+  return { theme: { ...theme, how: themeHow(theme, state.analyses.size) }, dates, top };
 }
+
+const jaccardOfCounts = (a: number, b: number, both: number) => both / (a + b - both);
 
 export function recurringThemes(state: PatternState, options: ThemeOptions = {}): Theme[] {
   const groups = themeGroups(state, options);
   const allDates = [...state.analyses.values()].map((a) => a.date);
   return groups.map((g) => themeOf(g, state, allDates).theme);
+}
+
+/** The sentences of one entry holding any of the terms (each once). */
+export function sentencesWith(analysis: EntryAnalysis, terms: readonly string[]): Set<number> {
+  const sentences = new Set<number>();
+  for (const term of terms) {
+    if (Object.hasOwn(analysis.terms, term)) for (const s of analysis.terms[term]!) sentences.add(s);
+  }
+  return sentences;
 }
