@@ -64,7 +64,7 @@ async function expectNoSidewaysScroll(p: Page) {
   const overflow = await section.evaluate((el) =>
     Math.max(
       el.scrollWidth - el.clientWidth,
-      ...[el, ...el.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right - window.innerWidth),
+      ...[el, ...Array.from(el.querySelectorAll('*'))].map((e) => e.getBoundingClientRect().right - window.innerWidth),
     ),
   );
   expect(overflow).toBeLessThanOrEqual(0);
