@@ -29,11 +29,12 @@ import {
   byPresence,
   figureSentencesOf,
   namesOf,
-  personHow,
-  personOf,
+  emptyTally,
+  personOfTally,
+  tallyEntry,
   resolveAliases,
 } from './people-map.js';
-import type { FigureSentence, PersonInMap } from './people-map.js';
+import type { FigureSentence, FigureTally, PersonInMap } from './people-map.js';
 import { PATTERNS_CAUTION } from './summarise.js';
 import type { PatternsSummary, PatternsSummaryOptions } from './summarise.js';
 import { sentencesWith, themeGroups, themeHow, themeOf } from './themes.js';
@@ -63,7 +64,9 @@ export interface SummaryCache {
   baseline: Map<Feature, number>;
   past: Map<string, MutableProfile>;
   present: Map<string, MutableProfile>;
-  people: Map<string, { person: PersonInMap; dates: string[] } | null>;
+  /** Each figure's running tallies, and the people of the last summary. */
+  tallies: Map<string, FigureTally>;
+  people: PersonInMap[];
   markers: Map<string, TransferenceMarker>;
   candidates: Map<string, PlacedCandidate[]>;
   sortedCandidates: PlacedCandidate[];
@@ -82,7 +85,8 @@ export function createSummaryCache(): SummaryCache {
     baseline: new Map(),
     past: new Map(),
     present: new Map(),
-    people: new Map(),
+    tallies: new Map(),
+    people: [],
     markers: new Map(),
     candidates: new Map(),
     sortedCandidates: [],
@@ -110,6 +114,7 @@ function apply(
   aliases: ReadonlyMap<string, string>,
   aliasKey: string,
   touched: Set<string>,
+  staleTops: Set<string>,
 ): void {
   const id = analysis.entryId;
   const byFigure = new Map<string, FigureSentence[]>();
@@ -134,6 +139,12 @@ function apply(
     if (profile.sentences === 0) profiles.delete(fs.figure);
   }
   for (const [figure, list] of byFigure) {
+    let tally = cache.tallies.get(figure);
+    if (!tally) {
+      tally = emptyTally(figure);
+      cache.tallies.set(figure, tally);
+    }
+    if (!tallyEntry(tally, list, sign)) staleTops.add(figure);
     let entries = cache.figures.get(figure);
     if (sign === 1) {
       if (!entries) {
@@ -198,16 +209,17 @@ export function summariseIncrementally<K = string>(
   const removedAnalyses: EntryAnalysis[] = [];
   const addedAnalyses: EntryAnalysis[] = [];
   const touched = new Set<string>();
+  const staleTops = new Set<string>();
   for (const [id, analysis] of state.analyses) {
     const old = cache.seen.get(id);
     if (old === analysis) continue;
     changedIds.add(id);
     if (old) {
-      apply(cache, old, -1, aliases, aliasKey, touched);
+      apply(cache, old, -1, aliases, aliasKey, touched, staleTops);
       changedAnalyses.push(old);
       removedAnalyses.push(old);
     }
-    apply(cache, analysis, 1, aliases, aliasKey, touched);
+    apply(cache, analysis, 1, aliases, aliasKey, touched, staleTops);
     changedAnalyses.push(analysis);
     addedAnalyses.push(analysis);
     cache.seen.set(id, analysis);
@@ -215,7 +227,7 @@ export function summariseIncrementally<K = string>(
   for (const [id, old] of cache.seen) {
     if (state.analyses.has(id)) continue;
     changedIds.add(id);
-    apply(cache, old, -1, aliases, aliasKey, touched);
+    apply(cache, old, -1, aliases, aliasKey, touched, staleTops);
     changedAnalyses.push(old);
     removedAnalyses.push(old);
     cache.seen.delete(id);
@@ -233,24 +245,23 @@ export function summariseIncrementally<K = string>(
   const recordChanged = changedIds.size > 0;
   const span = recordChanged ? recordSpan(allDates) : null;
 
-  // The people map: touched figures again from their sentences, the rest re-dated.
-  const minEntries = options.people?.minEntries ?? 2;
-  for (const figure of touched) {
-    const entries = cache.figures.get(figure);
-    if (!entries) cache.people.delete(figure);
-    else cache.people.set(figure, personOf(figure, flatten(entries), namesOf(figure, aliases), allDates, minEntries));
-  }
-  const people: PersonInMap[] = [];
-  for (const [figure, made] of cache.people) {
-    if (!made) continue;
-    if (recordChanged && !touched.has(figure)) {
-      const trend = trendIn(span!, made.dates);
-      const person = { ...made.person, trend };
-      made.person = { ...person, how: personHow(person) };
+  // The people map from the figures' running tallies (a tally whose cited sentences were taken out
+  // picks its latest sentences again).
+  if (recordChanged) {
+    const minEntries = options.people?.minEntries ?? 2;
+    const people: PersonInMap[] = [];
+    for (const [figure, tally] of cache.tallies) {
+      if (tally.sentences === 0) {
+        cache.tallies.delete(figure);
+        continue;
+      }
+      if (staleTops.has(figure)) tally.top = latestRefs(flatten(cache.figures.get(figure)));
+      const person = personOfTally(tally, namesOf(figure, aliases), span!, minEntries);
+      if (person) people.push(person);
     }
-    people.push(made.person);
+    cache.people = people.sort(byPresence);
   }
-  people.sort(byPresence);
+  const people = cache.people;
 
   // Themes: the grouping afresh; a theme none of whose terms changed keeps its passages.
   const changedTerms = new Set<string>();

@@ -10,8 +10,19 @@ import type { EmotionFamily } from './lexicon/emotions.js';
 import { figureRoleByKey } from './lexicon/figures.js';
 import { interactionLabel } from './lexicon/interactions.js';
 import type { InteractionKind } from './lexicon/interactions.js';
-import { compareText, countByMonth, latestCitations, monthName, plural, trendOf, trendWords } from './observations.js';
-import type { Trend } from './observations.js';
+import {
+  CITATION_LIMIT,
+  citationOf,
+  compareText,
+  countByMonth,
+  latestRefs,
+  monthName,
+  plural,
+  recordSpan,
+  trendIn,
+  trendWords,
+} from './observations.js';
+import type { RecordSpan, SentenceRef, Trend } from './observations.js';
 import type { Citation, EntryAnalysis } from './types.js';
 
 /** One figure in one sentence, with what the sentence holds. */
@@ -176,48 +187,118 @@ export function personHow(person: Omit<PersonInMap, 'how'>): string {
 }
 
 /**
- * One figure of the map from its sentences (in any order), or null below `minEntries`; `dates` are the
- * figure's entry dates, sorted, for the trend.
+ * A figure's running tallies: its entries (with their dates and how many of its sentences each
+ * holds), feelings and interactions (sentences, and entries with a count each so an entry can be taken
+ * out again), sentences set in the past, and the latest sentences cited.
  */
-export function personOf(
-  figure: string,
-  list: readonly FigureSentence[],
-  names: string[],
-  allDates: readonly string[],
-  minEntries: number,
-): { person: PersonInMap; dates: string[] } | null {
-  // Each entry once, with its date.
-  const entryDates = new Map<string, string>();
-  for (const l of list) entryDates.set(l.analysis.entryId, l.analysis.date);
-  if (entryDates.size < minEntries) return null;
-  const dates = [...entryDates.values()].sort(compareText);
-  const feelingTally = new Map<EmotionFamily, { sentences: number; entries: Set<string> }>();
-  const interactionTally = new Map<
-    InteractionKind,
-    { sentences: number; entries: Set<string>; by: number; to: number }
-  >();
-  let pastSentences = 0;
-  for (const l of list) {
-    if (l.past) pastSentences++;
-    for (const f of l.feelings) {
-      const t = feelingTally.get(f) ?? { sentences: 0, entries: new Set<string>() };
-      t.sentences++;
-      t.entries.add(l.analysis.entryId);
-      feelingTally.set(f, t);
+export interface FigureTally {
+  figure: string;
+  entries: Map<string, { date: string; sentences: number }>;
+  /** The entries' dates, sorted. */
+  dates: string[];
+  sentences: number;
+  past: number;
+  feelings: Map<EmotionFamily, { sentences: number; entries: Map<string, number> }>;
+  interactions: Map<InteractionKind, { sentences: number; entries: Map<string, number>; by: number; to: number }>;
+  /** The latest sentences, latest first (CITATION_LIMIT of them). */
+  top: SentenceRef[];
+}
+
+export function emptyTally(figure: string): FigureTally {
+  return {
+    figure,
+    entries: new Map(),
+    dates: [],
+    sentences: 0,
+    past: 0,
+    feelings: new Map(),
+    interactions: new Map(),
+    top: [],
+  };
+}
+
+const countIn = (entries: Map<string, number>, id: string, by: number) => {
+  const n = (entries.get(id) ?? 0) + by;
+  if (n === 0) entries.delete(id);
+  else entries.set(id, n);
+};
+
+/** Where `date` goes in sorted `dates` (after equal ones). */
+function placeOf(dates: readonly string[], date: string): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (dates[mid]! <= date) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Adds (+1) or takes out (−1) one entry's sentences with the figure. Returns false when the tally can
+ * no longer say which sentences are the latest (a cited one was taken out): rebuild its `top` then.
+ */
+export function tallyEntry(tally: FigureTally, list: readonly FigureSentence[], sign: 1 | -1): boolean {
+  if (list.length === 0) return true;
+  const { entryId, date } = list[0]!.analysis;
+  if (sign === 1) {
+    const known = tally.entries.get(entryId);
+    if (known) known.sentences += list.length;
+    else {
+      tally.entries.set(entryId, { date, sentences: list.length });
+      tally.dates.splice(placeOf(tally.dates, date), 0, date);
     }
-    for (const i of l.interactions) {
-      const t = interactionTally.get(i.kind) ?? { sentences: 0, entries: new Set<string>(), by: 0, to: 0 };
-      t.sentences++;
-      t.entries.add(l.analysis.entryId);
-      if (i.role === 'by') t.by++;
-      if (i.role === 'to') t.to++;
-      interactionTally.set(i.kind, t);
+  } else {
+    const known = tally.entries.get(entryId);
+    if (known) {
+      known.sentences -= list.length;
+      if (known.sentences <= 0) {
+        tally.entries.delete(entryId);
+        tally.dates.splice(placeOf(tally.dates, date) - 1, 1);
+      }
     }
   }
-  const feelings = [...feelingTally]
+  for (const l of list) {
+    tally.sentences += sign;
+    if (l.past) tally.past += sign;
+    for (const f of l.feelings) {
+      const t = tally.feelings.get(f) ?? { sentences: 0, entries: new Map<string, number>() };
+      t.sentences += sign;
+      countIn(t.entries, entryId, sign);
+      if (t.sentences === 0) tally.feelings.delete(f);
+      else tally.feelings.set(f, t);
+    }
+    for (const i of l.interactions) {
+      const t = tally.interactions.get(i.kind) ?? { sentences: 0, entries: new Map<string, number>(), by: 0, to: 0 };
+      t.sentences += sign;
+      countIn(t.entries, entryId, sign);
+      if (i.role === 'by') t.by += sign;
+      if (i.role === 'to') t.to += sign;
+      if (t.sentences === 0) tally.interactions.delete(i.kind);
+      else tally.interactions.set(i.kind, t);
+    }
+  }
+  if (sign === 1) {
+    latestRefs(list, CITATION_LIMIT, tally.top);
+    return true;
+  }
+  return !tally.top.some((r) => r.analysis.entryId === entryId);
+}
+
+/** The person in the map from a figure's tally, or null below `minEntries`. */
+export function personOfTally(
+  tally: FigureTally,
+  names: string[],
+  span: RecordSpan,
+  minEntries: number,
+): PersonInMap | null {
+  if (tally.entries.size < minEntries) return null;
+  const dates = tally.dates;
+  const feelings = [...tally.feelings]
     .map(([id, t]) => ({ id, label: emotionLabel(id), sentences: t.sentences, entries: t.entries.size }))
     .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
-  const interactions = [...interactionTally]
+  const interactions = [...tally.interactions]
     .map(([id, t]) => ({
       id,
       label: interactionLabel(id),
@@ -228,22 +309,41 @@ export function personOf(
     }))
     .sort((a, b) => b.entries - a.entries || b.sentences - a.sentences || compareText(a.id, b.id));
   const person: Omit<PersonInMap, 'how'> = {
-    figure,
-    label: figureLabel(figure, names),
+    figure: tally.figure,
+    label: figureLabel(tally.figure, names),
     names,
-    entries: entryDates.size,
-    sentences: list.length,
-    pastSentences,
+    entries: tally.entries.size,
+    sentences: tally.sentences,
+    pastSentences: tally.past,
     firstSeen: dates[0]!,
     lastSeen: dates[dates.length - 1]!,
     byMonth: countByMonth(dates),
-    trend: trendOf(dates, allDates),
+    trend: trendIn(span, dates),
     feelings,
     interactions,
-    citations: latestCitations(list),
-    citationCount: list.length,
+    citations: tally.top.map((r) => citationOf(r.analysis, r.sentence)),
+    citationCount: tally.sentences,
   };
-  return { person: { ...person, how: personHow(person) }, dates };
+  return { ...person, how: personHow(person) };
+}
+
+/** One figure of the map from its sentences (in any order, grouped by entry), or null below `minEntries`. */
+export function personOf(
+  figure: string,
+  list: readonly FigureSentence[],
+  names: string[],
+  allDates: readonly string[],
+  minEntries: number,
+): PersonInMap | null {
+  const tally = emptyTally(figure);
+  let from = 0;
+  for (let i = 1; i <= list.length; i++) {
+    if (i === list.length || list[i]!.analysis !== list[from]!.analysis) {
+      tallyEntry(tally, list.slice(from, i), 1);
+      from = i;
+    }
+  }
+  return personOfTally(tally, names, recordSpan(allDates), minEntries);
 }
 
 /** Most entries first, then sentences, then figure key. */
@@ -267,8 +367,8 @@ export function peopleMap(
   const allDates = [...state.analyses.values()].map((a) => a.date);
   const people: PersonInMap[] = [];
   for (const [figure, list] of byFigure) {
-    const made = personOf(figure, list, namesOf(figure, aliases), allDates, minEntries);
-    if (made) people.push(made.person);
+    const person = personOf(figure, list, namesOf(figure, aliases), allDates, minEntries);
+    if (person) people.push(person);
   }
   return people.sort(byPresence);
 }
