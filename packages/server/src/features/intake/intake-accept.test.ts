@@ -13,7 +13,13 @@ afterAll(async () => t.close());
 const STRONG = 'lantern meadow copper violin';
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 const post = (url: string, payload: object, cookie?: string, ip = '10.2.0.1') =>
-  t.app.inject({ method: 'POST', url, headers: { ...CSRF, ...(cookie ? { cookie } : {}) }, payload, remoteAddress: ip });
+  t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...CSRF, ...(cookie ? { cookie } : {}) },
+    payload,
+    remoteAddress: ip,
+  });
 
 let ipCounter = 0;
 /** A world with one enquiry that asked for the therapist's first free slot. */
@@ -25,7 +31,11 @@ async function requestedWorld(email = 'sam@example.com') {
   const token = (sent.json().statusPath as string).replace('/enquiry/', '');
   const slots = (await get(`/api/public/intakes/${token}/slots?therapistId=${w.therapistId}`)).json().slots as string[];
   const start = slots[0] ?? '';
-  const asked = await post(`/api/public/intakes/${token}/request`, { kind: 'consultation', therapistId: w.therapistId, start });
+  const asked = await post(`/api/public/intakes/${token}/request`, {
+    kind: 'consultation',
+    therapistId: w.therapistId,
+    start,
+  });
   expect(asked.statusCode, asked.body).toBe(200);
   const [row] = await scopedQuery<{ id: string }>(t.ctx, w.practiceId, 'SELECT id FROM intakes');
   return { ...w, token, start, intakeId: row?.id ?? '' };

@@ -142,7 +142,12 @@ export async function convertToClient(
       [therapistId, client.id, zone, tx.actor.userId ?? therapistId],
     );
     episodeId = inserted.rows[0]?.id as string;
-    tx.audit({ action: 'frame.episode_created', subjectType: 'episode', subjectId: episodeId, subjectUserId: client.id });
+    tx.audit({
+      action: 'frame.episode_created',
+      subjectType: 'episode',
+      subjectId: episodeId,
+      subjectUserId: client.id,
+    });
   }
 
   // A first consultation is free (the public site says so).

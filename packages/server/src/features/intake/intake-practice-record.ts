@@ -55,7 +55,8 @@ export async function queueEntry(tx: Scoped, row: IntakeRow) {
 
 /** The practice's published therapists ranked for this person, as their own page ranks them. */
 async function rankedFor(tx: Scoped, row: IntakeRow) {
-  const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices WHERE id = app_practice_id()')).rows[0];
+  const practice = (await tx.query<{ slug: string }>('SELECT slug FROM practices WHERE id = app_practice_id()'))
+    .rows[0];
   const candidates = await matchCandidates(tx, practice?.slug ?? '');
   return rankTherapists(row.preferences, candidates).map((r) => ({ id: r.id, name: r.name, reasons: r.reasons }));
 }

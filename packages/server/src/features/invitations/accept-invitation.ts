@@ -102,10 +102,11 @@ async function preparedAccount(tx: Scoped, invitationId: string): Promise<string
 }
 
 async function setPreparedPassword(tx: Scoped, userId: string, displayName: string, hash: string): Promise<string> {
-  await tx.query(
-    'UPDATE users SET password_hash = $2, password_changed_at = now(), display_name = $3 WHERE id = $1',
-    [userId, hash, displayName],
-  );
+  await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now(), display_name = $3 WHERE id = $1', [
+    userId,
+    hash,
+    displayName,
+  ]);
   return userId;
 }
 

@@ -50,7 +50,7 @@ export const iqStrings = {
       'Review today. This person answered the risk question in a way that needs a clinician today and was shown crisis resources at once. Contact them today — by telephone if you can.',
     risk: 'Risk screen',
     riskUrgent: 'Urgent: flagged for same-day review.',
-    riskNone: 'No urgent risk reported. (The person can change their mind; the practice reads what they wrote.)',
+    riskNone: 'No urgent risk reported.',
     brings: 'What brings them',
     previousTherapy: 'Previous therapy',
     previousNone: 'Nothing written.',

@@ -1,12 +1,6 @@
 /** What GET /api/intakes and GET /api/intakes/:id answer (packages/server/src/features/intake/intake-schemas.ts). */
 export type IntakeStatus =
-  | 'new'
-  | 'same_day_review'
-  | 'requested'
-  | 'waiting_list'
-  | 'accepted'
-  | 'time_proposed'
-  | 'referred_on';
+  'new' | 'same_day_review' | 'requested' | 'waiting_list' | 'accepted' | 'time_proposed' | 'referred_on';
 
 export interface QueueEntry {
   id: string;
