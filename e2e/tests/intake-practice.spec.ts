@@ -218,9 +218,12 @@ test('Nia opens Enquiries on her phone: review today is at the top and marked; s
   await expectAccessibleLightAndDark(p, 'an accepted enquiry');
   await shot(p, 'intake-practice-accepted-phone');
 
-  // It is on her calendar now.
-  await openFromMenu(p, 'Calendar');
-  await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+  // It is on her calendar now, in the week of the consultation, under the person's name.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(requestedStart));
+  await p.goto(`/calendar?week=${day}`);
+  const booked = p.getByRole('main').getByRole('listitem').filter({ hasText: person.name });
+  await expect(booked).toBeVisible();
+  await expect(booked).toContainText('Consultation');
   expectNoPageProblems(side);
 });
 

@@ -23,8 +23,11 @@ const post = (url: string, payload: object, cookie?: string, ip = '10.2.0.1') =>
 
 let ipCounter = 0;
 /** A world with one enquiry that asked for the therapist's first free slot. */
-async function requestedWorld(email = 'sam@example.com') {
+async function requestedWorld(
+  emailOf: (w: Awaited<ReturnType<typeof intakeWorld>>) => string = () => 'sam@example.com',
+) {
   const w = await intakeWorld(t.ctx);
+  const email = emailOf(w);
   ipCounter += 1;
   const ip = `10.2.${ipCounter}.1`;
   const sent = await post(`/api/public/practices/${w.slug}/intakes`, intakeForm({ email }), undefined, ip);
@@ -191,9 +194,39 @@ describe('accepting an enquiry', () => {
     expect(await counts(w.practiceId)).toMatchObject({ users: '0', episodes: '0', appointments: '0' });
   });
 
+  it('books for a client who already has an account without inviting them again, and refuses a staff address', async () => {
+    const known = await requestedWorld((w) => w.people.client.email);
+    const accepted = await accept(known, known.cookies.therapist);
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const made = await scopedQuery<{ client_id: string; invitation_id: string | null; kind: string }>(
+      t.ctx,
+      known.practiceId,
+      `SELECT i.client_id, i.invitation_id, a.kind FROM intakes i JOIN appointments a ON a.id = i.appointment_id`,
+    );
+    expect(made).toEqual([{ client_id: known.people.client.userId, invitation_id: null, kind: 'consultation' }]);
+    const invitations = await scopedQuery(t.ctx, known.practiceId, 'SELECT 1 FROM invitations');
+    expect(invitations).toEqual([]);
+
+    const staff = await requestedWorld((w) => w.people.supervisor.email);
+    const refused = await accept(staff, staff.cookies.therapist);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ error: 'address_in_use' });
+    expect(refused.json().message).toContain('not a client account');
+    const episodes = await scopedQuery(t.ctx, staff.practiceId, 'SELECT 1 FROM episodes');
+    expect(episodes).toEqual([]);
+  });
+
   it('lets the person accept the invitation, sign in as a client and see the consultation among their sessions', async () => {
     const w = await requestedWorld();
     expect((await accept(w, w.cookies.therapist)).statusCode).toBe(200);
+    // Before accepting the invitation the prepared account has no password, so signing in fails.
+    const early = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: CSRF,
+      payload: { practiceId: w.practiceId, email: 'sam@example.com', password: STRONG },
+    });
+    expect(early.statusCode).toBe(401);
     const token = await invitationToken(w.cookies.admin, 'sam@example.com');
     const lookup = await get(`/api/invitations/lookup/${token}`);
     expect(lookup.json()).toMatchObject({ email: 'sam@example.com', displayName: 'Sam Rivers', role: 'client' });
