@@ -47,7 +47,9 @@ export function DecisionForm({
   const decide = useDecide(intake.id);
   const requestWaiting = intake.status === 'requested' && intake.requestedStart !== null;
   const choices: Decision[] = requestWaiting && mayAnswerRequest ? ['accept', 'propose', 'refer'] : ['refer'];
-  const [decision, setDecision] = useState<Decision>(choices[0] ?? 'refer');
+  const [chosen, setDecision] = useState<Decision>(choices[0] ?? 'refer');
+  // After proposing another time the request is gone, and so are the answers that needed it.
+  const decision = choices.includes(chosen) ? chosen : 'refer';
   const [message, setMessage] = useState('');
 
   function submit(event: FormEvent<HTMLFormElement>) {

@@ -7,7 +7,7 @@ import { QueryStatus } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { DecisionForm } from './DecisionForm';
 import { STATUS_TONE } from './IntakeCard';
-import { ANSWERED } from './IntakeQueuePage';
+import { ANSWERED } from './queue-filter';
 import { ageOf, formatSlot } from './intake-format';
 import { useIntake } from './intake-queue-api';
 import { iqStrings } from './intake-queue-strings';

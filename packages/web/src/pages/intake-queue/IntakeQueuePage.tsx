@@ -6,21 +6,11 @@ import { Empty, QueryStatus } from '../../components/States';
 import { IntakeCard } from './IntakeCard';
 import { useIntakeQueue } from './intake-queue-api';
 import { iqStrings } from './intake-queue-strings';
-import type { IntakeStatus, QueueEntry } from './intake-queue-types';
+import type { IntakeStatus } from './intake-queue-types';
+import { splitQueue, type Show, type Whose } from './queue-filter';
 
 const s = iqStrings.queue;
 const STATUSES = Object.keys(iqStrings.status) as IntakeStatus[];
-type Show = 'open' | 'all' | IntakeStatus;
-type Whose = 'all' | 'mine';
-
-export const ANSWERED: readonly IntakeStatus[] = ['accepted', 'referred_on'];
-
-function shown(intake: QueueEntry, show: Show, whose: Whose, me: string): boolean {
-  if (whose === 'mine' && intake.requestedTherapistId !== me) return false;
-  if (show === 'all') return true;
-  if (show === 'open') return !ANSWERED.includes(intake.status);
-  return intake.status === show;
-}
 
 /**
  * The practice's enquiries: anyone flagged for same-day review first, in their own marked section
@@ -32,9 +22,7 @@ export function IntakeQueuePage() {
   const queue = useIntakeQueue();
   const [show, setShow] = useState<Show>('open');
   const [whose, setWhose] = useState<Whose>('all');
-  const intakes = queue.data?.intakes ?? [];
-  const urgent = intakes.filter((i) => i.sameDayReview && !ANSWERED.includes(i.status));
-  const rest = intakes.filter((i) => !urgent.includes(i) && shown(i, show, whose, me.user.id));
+  const { urgent, rest } = splitQueue(queue.data?.intakes ?? [], show, whose, me.user.id);
   return (
     <Page title={s.title} lead={s.lead}>
       <QueryStatus query={queue} />
