@@ -185,6 +185,7 @@ export const AUDIT_ACTIONS = [
   'intake.queue_viewed',
   'intake.viewed',
   'intake.decided',
+  'intake.client_created',
   'safeguarding.alert_raised',
   'safeguarding.alert_emailed',
   'safeguarding.alerts_listed',

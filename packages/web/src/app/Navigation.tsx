@@ -10,6 +10,7 @@ import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
 import { siteAdminNav } from '../pages/site-admin/site-admin-nav';
+import { intakeQueueNav } from '../pages/intake-queue/intake-queue-nav';
 import { resultsNav } from '../pages/results/results-nav';
 import { questionnairesNav } from '../pages/questionnaires/questionnaires-nav';
 import { useMyQuestionnaires } from '../pages/questionnaires/questionnaires-api';
@@ -35,6 +36,9 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
     items.push({ to: '/alerts', label: safeguardingShellStrings.alerts });
   }
   // safeguarding (staff) links: end
+  // intake queue (admin, therapist) links: begin
+  if (hasRole(me, 'admin', 'therapist')) items.push({ to: intakeQueueNav.to, label: intakeQueueNav.label });
+  // intake queue (admin, therapist) links: end
   // frame (therapist) links: begin
   if (hasRole(me, 'therapist')) {
     items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });

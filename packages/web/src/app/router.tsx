@@ -40,6 +40,8 @@ const results = () => import('../pages/results');
 const questionnaires = () => import('../pages/questionnaires');
 // safeguarding (staff, client)
 const safeguarding = () => import('../pages/safeguarding');
+// enquiries, the practice's side (admin, therapist)
+const intakeQueue = () => import('../pages/intake-queue');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -89,6 +91,16 @@ export const routes: RouteObject[] = [
                   { path: ':clientId', lazy: page(frame, (m) => m.ClientFramePage) },
                 ],
               },
+              // intake queue (admin, therapist) routes: begin
+              {
+                path: 'intakes',
+                element: <RequireRole roles={['admin', 'therapist']} />,
+                children: [
+                  { index: true, lazy: page(intakeQueue, (m) => m.IntakeQueuePage) },
+                  { path: ':id', lazy: page(intakeQueue, (m) => m.IntakeDetailPage) },
+                ],
+              },
+              // intake queue (admin, therapist) routes: end
               // frame (therapist) routes: begin
               {
                 element: <RequireRole roles={['therapist']} />,

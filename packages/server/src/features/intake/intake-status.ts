@@ -44,6 +44,10 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
             intake.requested_start && intake.requested_therapist_id
               ? { therapistName: therapist?.name ?? 'Your therapist', start: intake.requested_start.toISOString() }
               : null,
+          consultation:
+            intake.status === 'accepted' && intake.appointment_start
+              ? { therapistName: therapist?.name ?? 'Your therapist', start: intake.appointment_start.toISOString() }
+              : null,
           message: intake.message_enc ? await tx.decrypt(`intakes.message_enc:${intake.id}`, intake.message_enc) : null,
         };
       }),
