@@ -24,6 +24,8 @@ const journalShared = () => import('../pages/journal-shared');
 const record = () => import('../pages/record');
 // patterns (therapist)
 const patterns = () => import('../pages/patterns');
+// patterns (client: My patterns)
+const myPatterns = () => import('../pages/patterns/own-index');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
 // subject access (admin, therapist)
@@ -258,6 +260,13 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(siteAdmin, (m) => m.MyProfilePage) }],
               },
               // public site editing routes: end
+              // patterns (client) routes: begin
+              {
+                path: 'my/patterns',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(myPatterns, (m) => m.MyPatternsPage) }],
+              },
+              // patterns (client) routes: end
               // results (client, admin) routes: begin
               {
                 path: 'progress',

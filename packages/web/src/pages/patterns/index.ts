@@ -1,2 +1,3 @@
-// The therapist's patterns tab of a client: one lazily loaded chunk.
+// The therapist's patterns tab of a client: one lazily loaded chunk, with its own stylesheet.
+import '../../styles/patterns.css';
 export { PatternsPage } from './PatternsPage';
