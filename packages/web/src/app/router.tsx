@@ -22,10 +22,8 @@ const journal = () => import('../pages/journal');
 const journalShared = () => import('../pages/journal-shared');
 // record (therapist)
 const record = () => import('../pages/record');
-// patterns (therapist)
+// patterns (therapist's tab, client's My patterns)
 const patterns = () => import('../pages/patterns');
-// patterns (client: My patterns)
-const myPatterns = () => import('../pages/patterns/own-index');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
 // subject access (admin, therapist)
@@ -264,7 +262,7 @@ export const routes: RouteObject[] = [
               {
                 path: 'my/patterns',
                 element: <RequireRole roles={['client']} />,
-                children: [{ index: true, lazy: page(myPatterns, (m) => m.MyPatternsPage) }],
+                children: [{ index: true, lazy: page(patterns, (m) => m.MyPatternsPage) }],
               },
               // patterns (client) routes: end
               // results (client, admin) routes: begin

@@ -19,7 +19,8 @@ export function ChartSvg(props: {
       viewBox={`0 0 ${props.width} ${props.height}`}
       className={props.className ? `pattern-chart ${props.className}` : 'pattern-chart'}
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
     >
       <title id={`${id}-title`}>{props.title}</title>
       <desc id={`${id}-desc`}>{props.description}</desc>
