@@ -154,7 +154,7 @@ test('Priya turns on My patterns and sees patterns over all her entries, private
     await expect(p.getByRole('heading', { name: 'Themes over time' })).toHaveCount(0);
     await expectAccessible(p, 'My patterns, off');
 
-    await toggle.click();
+    await toggle.click({ force: true });
     await expect(toggle).toBeChecked();
     await expect(p.getByRole('img', { name: 'Themes over time', exact: true })).toBeVisible();
     await expect(p.getByRole('img', { name: 'The people map', exact: true })).toBeVisible();

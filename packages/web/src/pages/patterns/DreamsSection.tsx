@@ -1,4 +1,5 @@
-import { ChartSvg, clip, linear } from './chart-parts';
+import { ChartSvg } from './chart-parts';
+import { clip, linear } from './chart-scales';
 import { PassageLinks } from './PassageLinks';
 import { PatternSection } from './PatternSection';
 import { ownPatternsStrings as own, patternsStrings as t } from './patterns-strings';

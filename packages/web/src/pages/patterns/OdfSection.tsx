@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import { ChartSvg, clip, linear, shortDate } from './chart-parts';
+import { ChartSvg } from './chart-parts';
+import { clip, linear, shortDate } from './chart-scales';
 import { PatternSection } from './PatternSection';
 import { patternsStrings as t } from './patterns-strings';
 import type { DefensiveFunctioning, LevelShare, OdfPoint, PassageSource } from './patterns-types';

@@ -1,4 +1,5 @@
-import { ChartSvg, clip } from './chart-parts';
+import { ChartSvg } from './chart-parts';
+import { clip } from './chart-scales';
 import { How, PassageLinks } from './PassageLinks';
 import { PatternSection } from './PatternSection';
 import { patternsStrings as t } from './patterns-strings';

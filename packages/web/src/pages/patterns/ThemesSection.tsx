@@ -1,4 +1,5 @@
-import { ChartSvg, clip, monthsBetween } from './chart-parts';
+import { ChartSvg } from './chart-parts';
+import { clip, monthsBetween } from './chart-scales';
 import { How, PassageLinks } from './PassageLinks';
 import { PatternSection } from './PatternSection';
 import { monthLabel, patternsStrings as t } from './patterns-strings';

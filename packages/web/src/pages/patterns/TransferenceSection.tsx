@@ -1,4 +1,5 @@
-import { ChartSvg, dayNumber, linear, shortDate } from './chart-parts';
+import { ChartSvg } from './chart-parts';
+import { dayNumber, linear, shortDate } from './chart-scales';
 import { How, PassageLinks } from './PassageLinks';
 import { PatternSection } from './PatternSection';
 import { ownPatternsStrings as own, patternsStrings as t } from './patterns-strings';
