@@ -62,6 +62,11 @@ test.afterAll(async () => {
   }
 });
 
+/** At 390 px every chart and table fits: the page never scrolls sideways. */
+async function expectNoSidewaysScroll(p: Page): Promise<void> {
+  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+}
+
 function page(): Page {
   if (!side) throw new Error('Ruth has not signed in');
   return side.page;
@@ -92,6 +97,7 @@ test('Ruth opens Priya’s patterns: themes, the people map with an echo, the dr
   await expect(therapy.getByRole('cell', { name: 'Your countertransference note' }).first()).toBeVisible();
   await expect(therapy.getByRole('cell', { name: 'An entry mentions the therapy' }).first()).toBeVisible();
   await expect(p.getByText(/^Overall ODF \d\.\d\d over \d+ notes/)).toBeVisible();
+  await expectNoSidewaysScroll(p);
   await expectAccessible(p, 'the patterns tab');
   await shot(p, 'patterns-phone');
   expectNoPageProblems(side!);
@@ -108,7 +114,11 @@ test('Ruth clicks through from the echo to a source passage', async () => {
   // A rated note of the ODF trend opens the note.
   await p.getByRole('table', { name: 'ODF per rated note' }).getByRole('link').first().click();
   await expect(p).toHaveURL(/\/clients\/[0-9a-f-]+\/notes\/[0-9a-f-]+$/);
-  await p.goto(patternsPath);
+  // The tab is reached from the client's session notes as well.
+  await p.goto(patternsPath.replace(/\/patterns$/, '/notes'));
+  await p.getByRole('link', { name: 'Patterns', exact: true }).click();
+  await expect(p.getByRole('heading', { name: 'Patterns', level: 1 })).toBeVisible();
+  await expect(p).toHaveURL(new RegExp(`${patternsPath}$`));
 });
 
 test('Ruth confirms a relationship episode and scores it; the CCRT summary updates', async () => {
@@ -165,6 +175,7 @@ test('Priya turns on My patterns and sees patterns over all her entries, private
     await expect(p.getByRole('heading', { name: 'Relationship episodes (CCRT)' })).toHaveCount(0);
     await expect(p.getByRole('heading', { name: 'Defensive functioning' })).toHaveCount(0);
     await expect(p.getByText('Your countertransference note')).toHaveCount(0);
+    await expectNoSidewaysScroll(p);
     await expectAccessible(p, 'My patterns, on');
     await shot(p, 'my-patterns-phone');
 
