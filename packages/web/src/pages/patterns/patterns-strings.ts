@@ -162,7 +162,7 @@ export const ownPatternsStrings = {
   private:
     'Private to you. Your patterns are worked out only when you open this page, only for you, from all your entries — the ones you shared and the ones you kept private. No one at the practice, not your therapist and not an administrator, can see them.',
   off: 'My patterns is off. Nothing is worked out from your entries.',
-  on: 'My patterns is on. Turn it off at any time; nothing is kept.',
+  on: 'My patterns is on. You can turn it off at any time.',
   failed: 'The setting could not be changed. Please try again.',
   empty: 'You have not written anything yet, so there are no patterns to show.',
   span: (entries: number, first: string, last: string) => `${entries} entries, ${first} to ${last}.`,
