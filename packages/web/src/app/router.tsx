@@ -22,7 +22,7 @@ const journal = () => import('../pages/journal');
 const journalShared = () => import('../pages/journal-shared');
 // record (therapist)
 const record = () => import('../pages/record');
-// patterns (therapist)
+// patterns (therapist's tab, client's My patterns)
 const patterns = () => import('../pages/patterns');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
@@ -270,6 +270,13 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(siteAdmin, (m) => m.MyProfilePage) }],
               },
               // public site editing routes: end
+              // patterns (client) routes: begin
+              {
+                path: 'my/patterns',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(patterns, (m) => m.MyPatternsPage) }],
+              },
+              // patterns (client) routes: end
               // results (client, admin) routes: begin
               {
                 path: 'progress',

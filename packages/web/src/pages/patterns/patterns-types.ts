@@ -5,13 +5,20 @@ export interface Citation {
   start: number;
   end: number;
 }
+export type Trend = 'rising' | 'fading' | 'steady' | 'too-few';
+export interface MonthCount {
+  /** YYYY-MM */
+  month: string;
+  count: number;
+}
 export interface Theme {
   id: string;
   label: string;
   entries: number;
   firstSeen: string;
   lastSeen: string;
-  trend: string;
+  byMonth: MonthCount[];
+  trend: Trend;
   citations: Citation[];
   how: string;
 }
@@ -26,16 +33,56 @@ export interface Person {
   entries: number;
   sentences: number;
   pastSentences: number;
+  firstSeen: string;
+  lastSeen: string;
+  byMonth: MonthCount[];
+  trend: Trend;
   feelings: Counted[];
   interactions: Counted[];
   citations: Citation[];
   how: string;
 }
+export interface EchoSide {
+  figure: string;
+  label: string;
+  sentences: number;
+  citations: Citation[];
+}
 export interface Echo {
   id: string;
-  past: { label: string; citations: Citation[] };
-  present: { label: string; citations: Citation[] };
+  past: EchoSide;
+  present: EchoSide;
+  /** Cosine similarity of the two profiles, 0–1. */
+  similarity: number;
   shared: string[];
+  how: string;
+}
+export interface TransferenceMarker {
+  entryId: string;
+  date: string;
+  kind: string;
+  source: string;
+  marker: 'client-reference' | 'countertransference';
+  terms: string[];
+  citations: Citation[];
+  how: string;
+}
+export interface OdfPoint {
+  /** The note's day (YYYY-MM-DD). */
+  at: string;
+  odf: number | null;
+  defencesCoded: number;
+}
+export interface LevelShare {
+  level: number;
+  name: string;
+  count: number;
+  share: number;
+}
+export interface DefensiveFunctioning {
+  trend: OdfPoint[];
+  overall: number | null;
+  profile: { total: number; levels: LevelShare[] };
   how: string;
 }
 export interface Candidate {
@@ -78,15 +125,31 @@ export interface ConfirmedEpisode {
   RS: string[];
   link: string | null;
 }
-export interface StaffPatterns {
+export interface DreamProfile {
+  count: number;
+  profile: { normLabel: string; proportions: HEntry[] } | null;
+  caution: string | null;
+}
+export interface Summary {
+  entries: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  themes: Theme[];
+  people: Person[];
+  echoes: Echo[];
+  transference: TransferenceMarker[];
+  defensiveFunctioning: DefensiveFunctioning;
+  caution: string;
+}
+/** What every view (the therapist's tab and the client's own) shows: the summary, its sources and the dreams. */
+export interface PatternsView {
+  summary: Summary;
+  sources: PassageSource[];
+  dreams: DreamProfile;
+}
+export interface StaffPatterns extends PatternsView {
   clientId: string;
-  summary: {
-    entries: number;
-    firstDate: string | null;
-    lastDate: string | null;
-    themes: Theme[];
-    people: Person[];
-    echoes: Echo[];
+  summary: Summary & {
     ccrtCandidates: Candidate[];
     ccrtCandidateCount: number;
     ccrt: {
@@ -96,10 +159,7 @@ export interface StaffPatterns {
       RO: ComponentSummary;
       RS: ComponentSummary;
     };
-    caution: string;
   };
-  sources: PassageSource[];
-  dreams: { count: number; profile: { normLabel: string; proportions: HEntry[] } | null; caution: string | null };
   episodes: ConfirmedEpisode[];
 }
 export interface Cluster {
