@@ -16,6 +16,7 @@ export interface LinkedIntake {
   status: IntakeStatus;
   urgent_risk: boolean;
   created_at: Date;
+  consent_at: Date;
   email: string;
   preferences: IntakePreferences;
   requested_therapist_id: string | null;
@@ -33,7 +34,7 @@ export async function intakeByLink(tx: Scoped, raw: string, forUpdate = false): 
   const token = readIntakeToken(raw);
   if (!token) throw new HttpError(404, INTAKE_NOT_FOUND, 'not_found');
   const found = await tx.query<LinkedIntake>(
-    `SELECT id, status, urgent_risk, created_at, email, preferences, requested_therapist_id, requested_start, message_enc
+    `SELECT id, status, urgent_risk, created_at, consent_at, email, preferences, requested_therapist_id, requested_start, message_enc
        FROM intakes WHERE token_hash = $1 AND token_expires_at > now()${forUpdate ? ' FOR UPDATE' : ''}`,
     [token.hash],
   );

@@ -79,6 +79,8 @@ export const PersonView = Type.Object({
   status: IntakeStatus,
   sameDayReview: Type.Boolean(),
   createdAt: Type.String(),
+  /** When the person agreed to the practice keeping what they wrote (the consent on the form). */
+  consentAt: Type.String(),
   matches: Type.Array(Match),
   request: Type.Union([Type.Object({ therapistName: Type.String(), start: Type.String() }), Type.Null()]),
   message: Type.Union([Type.String(), Type.Null()]),

@@ -39,6 +39,7 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
           status: intake.status,
           sameDayReview: intake.urgent_risk,
           createdAt: intake.created_at.toISOString(),
+          consentAt: intake.consent_at.toISOString(),
           matches: ranked.map((r) => ({ id: r.id, name: r.name, reasons: r.reasons })),
           request:
             intake.requested_start && intake.requested_therapist_id
