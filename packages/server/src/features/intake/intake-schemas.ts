@@ -76,6 +76,8 @@ export const Match = Type.Object({
 
 export const PersonView = Type.Object({
   practiceName: Type.String(),
+  /** For links back to the practice's public pages (its therapists' profiles). */
+  practiceSlug: Type.String(),
   status: IntakeStatus,
   sameDayReview: Type.Boolean(),
   createdAt: Type.String(),

@@ -36,6 +36,7 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
         tx.audit({ action: 'intake.viewed_by_link', subjectType: 'intake', subjectId: intake.id });
         return {
           practiceName: practice?.name ?? '',
+          practiceSlug: practice?.slug ?? '',
           status: intake.status,
           sameDayReview: intake.urgent_risk,
           createdAt: intake.created_at.toISOString(),
