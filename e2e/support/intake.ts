@@ -146,7 +146,7 @@ export async function requestConsultationAsNewVisitor(page: Page, visitor: Visit
   await page.keyboard.press('Space');
   await expect(times.first()).toBeChecked();
   const dayText = ((await day.locator('option:checked').textContent()) ?? '').split(' — ')[0] ?? '';
-  const timeText = (await picker.locator('label', { has: times.first() }).textContent())?.trim() ?? '';
+  const timeText = ((await picker.locator('label.slot-time').first().textContent()) ?? '').trim();
   await expectAccessibleBothThemes(page, 'journey A: the slot picker');
   await first.getByRole('button', { name: 'Ask for this time' }).click();
   const when = `${dayText} at ${timeText}`;

@@ -34,7 +34,7 @@ test.afterAll(async () => {
 test('journey A: a new visitor reads the pages, takes the reflection, sends an enquiry and asks for a first consultation', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const visitor = await openPerson(browser, server?.origin ?? '');
   const p = visitor.page;
   const requested = await requestConsultationAsNewVisitor(p, { name: 'Alys Morgan', email: 'alys@example.com' });

@@ -89,7 +89,7 @@ export const intakeStrings = {
     title: 'Your enquiry',
     loading: 'Loading your enquiry…',
     sentHeading: 'Your enquiry has been sent',
-    sent: 'Thank you. We have e-mailed you a link to this page; keep it to come back here. Nobody else can see this page.',
+    sent: 'Thank you. We have e-mailed you a link to this page; keep it to come back here, and keep it to yourself: the link is the only key to this page.',
     sameDaySent:
       'Because you told us you might act on thoughts of harming yourself soon, your enquiry is marked for review today. Someone from the practice will contact you today. Please do not wait for us if you are in danger: use the services below now.',
     practice: (name: string) => `Your enquiry to ${name}`,
