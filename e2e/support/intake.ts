@@ -94,8 +94,15 @@ export async function requestConsultationAsNewVisitor(page: Page, visitor: Visit
     `/p/${DEMO_SLUG}/privacy`,
   );
   await expectAccessibleBothThemes(page, 'journey A: the intake form');
-  await fillAboutYou(page, visitor, 'Since my mother died I keep pushing people away, and I would like to understand why.');
-  await page.getByRole('group', { name: /Is any of these part of it/ }).getByLabel('Who I am').check();
+  await fillAboutYou(
+    page,
+    visitor,
+    'Since my mother died I keep pushing people away, and I would like to understand why.',
+  );
+  await page
+    .getByRole('group', { name: /Is any of these part of it/ })
+    .getByLabel('Who I am')
+    .check();
   await page.getByRole('textbox', { name: /^Have you had therapy or counselling before\?/ }).fill('None.');
   await page.getByRole('group', { name: 'Where would you like to meet?' }).getByLabel('Online').check();
   const days = page.getByRole('group', { name: 'Which days could you come?' });
@@ -103,9 +110,15 @@ export async function requestConsultationAsNewVisitor(page: Page, visitor: Visit
   await days.getByLabel('Thursday').check();
   await page.getByRole('group', { name: 'At what time of day?' }).getByLabel('Evenings').check();
   await page.getByRole('textbox', { name: /^A language other than English/ }).fill('Welsh');
-  await page.getByRole('group', { name: /particular gender/ }).getByLabel('A woman').check();
+  await page
+    .getByRole('group', { name: /particular gender/ })
+    .getByLabel('A woman')
+    .check();
   await page.getByRole('textbox', { name: /^The most you could pay/ }).fill('60');
-  await page.getByRole('group', { name: /harming themselves or ending their life/ }).getByLabel('No', { exact: true }).check();
+  await page
+    .getByRole('group', { name: /harming themselves or ending their life/ })
+    .getByLabel('No', { exact: true })
+    .check();
   await shot(page, 'intake-form');
   await consentAndSend(page);
 
@@ -136,7 +149,9 @@ export async function requestConsultationAsNewVisitor(page: Page, visitor: Visit
 
   // A real free time, chosen with the keyboard.
   await first.getByRole('button', { name: `Free times with ${MATCHED_THERAPIST}` }).click();
-  const picker = first.getByRole('group', { name: `Choose a time for a free first consultation with ${MATCHED_THERAPIST}` });
+  const picker = first.getByRole('group', {
+    name: `Choose a time for a free first consultation with ${MATCHED_THERAPIST}`,
+  });
   await expect(picker.getByText('Times are shown in your device’s time zone (Europe/London).')).toBeVisible();
   const day = picker.getByRole('combobox', { name: 'Day' });
   await expect(day.getByRole('option').first()).toHaveText(/^(Tuesday|Thursday) \d+ \w+ — \d+ free times?$/);

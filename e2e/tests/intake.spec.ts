@@ -53,7 +53,9 @@ test('journey A: a new visitor reads the pages, takes the reflection, sends an e
 
   // The waiting list instead.
   await p.getByRole('button', { name: 'Join the waiting list' }).click();
-  await expect(p.getByText('You are on the waiting list. The practice will contact you when a place is free.')).toBeVisible();
+  await expect(
+    p.getByText('You are on the waiting list. The practice will contact you when a place is free.'),
+  ).toBeVisible();
   await expectAccessibleBothThemes(p, 'journey A: on the waiting list');
   expectNoPageProblems(visitor);
   await visitor.context.close();
@@ -82,7 +84,9 @@ test('journey B: an answer about acting on thoughts of harm soon shows crisis li
 
   await consentAndSend(p);
   await expect(p.getByRole('heading', { level: 2, name: 'Your enquiry has been sent' })).toBeVisible();
-  await expect(p.getByText(/your enquiry is marked for review today\. Someone from the practice will contact you today\./)).toBeVisible();
+  await expect(
+    p.getByText(/your enquiry is marked for review today\. Someone from the practice will contact you today\./),
+  ).toBeVisible();
   await expect(p.getByRole('heading', { level: 2, name: 'If you need help now' })).toBeVisible();
   await expect(p.getByRole('link', { name: 'Call Samaritans' }).first()).toBeVisible();
   // Never a waiting list, and nothing to book.
@@ -134,7 +138,10 @@ test('the form refuses an automated submission (the hidden honeypot filled in) w
   await expect(p.locator('#intake-website')).toHaveAttribute('tabindex', '-1');
   await fillAboutYou(p, { name: 'Bot', email: 'bot@example.com' }, 'Buy cheap things.');
   await p.locator('#intake-website').fill('http://spam.example', { force: true });
-  await p.getByRole('group', { name: /harming themselves or ending their life/ }).getByLabel('No', { exact: true }).check();
+  await p
+    .getByRole('group', { name: /harming themselves or ending their life/ })
+    .getByLabel('No', { exact: true })
+    .check();
   await consentAndSend(p);
   await expect(p.getByRole('alert')).toContainText('a hidden field was filled in, as automated tools do');
   await expect(p).toHaveURL(new RegExp(`/p/${DEMO_SLUG}/enquire$`));

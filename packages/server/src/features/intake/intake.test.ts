@@ -192,7 +192,9 @@ describe('public forms refuse what a person did not send', () => {
     });
 
     const blank = await post(url(w.slug), intakeForm({ brings: '   ' }), undefined, '10.2.0.4');
-    expect(blank.json().fields).toEqual([{ field: 'brings', message: 'Please say a few words about what brings you.' }]);
+    expect(blank.json().fields).toEqual([
+      { field: 'brings', message: 'Please say a few words about what brings you.' },
+    ]);
 
     const noConsent = await post(url(w.slug), intakeForm({ consent: false }), undefined, '10.2.0.5');
     expect(noConsent.statusCode).toBe(400);
@@ -245,7 +247,9 @@ describe('public forms refuse what a person did not send', () => {
     }
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     const limited = await post(url(w.slug), intakeForm(), undefined, '10.2.2.3');
-    expect(limited.json().message).toMatch(/Too many forms have been sent from this address\. Try again in \d+ minutes?/);
+    expect(limited.json().message).toMatch(
+      /Too many forms have been sent from this address\. Try again in \d+ minutes?/,
+    );
     expect(await stored(w.practiceId)).toBe(5);
   });
 

@@ -92,10 +92,14 @@ describe('matching', () => {
     const unsaid = candidate({ id: 'u', name: 'Ash' });
     const ranked = rankTherapists(prefs({ therapistGender: 'woman' }), [man, described, unsaid, woman]);
     expect(ranked[0]?.id).toBe('w');
-    const genderOf = (id: string) => ranked.find((r) => r.id === id)?.reasons.find((r) => /gender|a woman/.test(r.text));
+    const genderOf = (id: string) =>
+      ranked.find((r) => r.id === id)?.reasons.find((r) => /gender|a woman/.test(r.text));
     expect(genderOf('w')).toEqual({ fits: true, text: 'Is a woman, as you asked.' });
     expect(genderOf('m')).toEqual({ fits: false, text: 'Is a man; you asked for a woman.' });
-    expect(genderOf('d')).toEqual({ fits: false, text: 'Describes their gender as “Non-binary”; you asked for a woman.' });
+    expect(genderOf('d')).toEqual({
+      fits: false,
+      text: 'Describes their gender as “Non-binary”; you asked for a woman.',
+    });
     expect(genderOf('u')).toEqual({ fits: false, text: 'Has not said their gender on their profile.' });
     // The fit counts for the ranking, but never outweighs space when the person can come.
     const free = { morning: [], afternoon: [], evening: [2] };

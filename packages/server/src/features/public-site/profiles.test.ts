@@ -193,8 +193,13 @@ describe('directory profiles', () => {
       genderDescribed: '  ',
     });
     expect(blank.statusCode).toBe(400);
-    expect(blank.json().fields).toEqual([{ field: 'genderDescribed', message: expect.stringContaining('Prefer not to say') }]);
-    const unknown = await send('PUT', '/api/public-site/my-profile', cookies.therapist, { ...READY_PROFILE, gender: 'x' });
+    expect(blank.json().fields).toEqual([
+      { field: 'genderDescribed', message: expect.stringContaining('Prefer not to say') },
+    ]);
+    const unknown = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
+      ...READY_PROFILE,
+      gender: 'x',
+    });
     expect(unknown.statusCode).toBe(400);
 
     const saved = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
@@ -204,10 +209,12 @@ describe('directory profiles', () => {
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().draft).toMatchObject({ gender: 'self_described', genderDescribed: 'Non-binary' });
-    const row = (await get('/api/public-site/profiles', cookies.admin)).json().profiles.find(
-      (p: { therapistId: string }) => p.therapistId === id,
-    );
-    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, { draftUpdatedAt: row.draftUpdatedAt });
+    const row = (await get('/api/public-site/profiles', cookies.admin))
+      .json()
+      .profiles.find((p: { therapistId: string }) => p.therapistId === id);
+    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, {
+      draftUpdatedAt: row.draftUpdatedAt,
+    });
     const shown = async () => (await get(`/api/public/practices/${slug}/therapists/${id}`)).json().therapist.gender;
     expect(await shown()).toEqual({ kind: 'self_described', words: 'Non-binary' });
 
@@ -218,10 +225,12 @@ describe('directory profiles', () => {
       genderDescribed: 'Non-binary',
     });
     expect(undisclosed.json().draft).toMatchObject({ gender: 'undisclosed', genderDescribed: '' });
-    const again = (await get('/api/public-site/profiles', cookies.admin)).json().profiles.find(
-      (p: { therapistId: string }) => p.therapistId === id,
-    );
-    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, { draftUpdatedAt: again.draftUpdatedAt });
+    const again = (await get('/api/public-site/profiles', cookies.admin))
+      .json()
+      .profiles.find((p: { therapistId: string }) => p.therapistId === id);
+    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, {
+      draftUpdatedAt: again.draftUpdatedAt,
+    });
     expect(await shown()).toBeNull();
   });
 });

@@ -40,8 +40,7 @@ export type RequestBody = { kind: 'consultation'; therapistId: string; start: st
 export function useRequestConsultation(token: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: RequestBody) =>
-      api<{ status: string }>(`${linkBase(token)}/request`, { method: 'POST', body }),
+    mutationFn: (body: RequestBody) => api<{ status: string }>(`${linkBase(token)}/request`, { method: 'POST', body }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: intakeKeys.view(token) }),
   });
 }

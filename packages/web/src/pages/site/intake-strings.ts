@@ -44,7 +44,8 @@ export const intakeStrings = {
     feeHint: 'In pounds, for example 60. Lower fees may be possible: leave it blank and ask if you are unsure.',
     feeInvalid: 'Write the amount in pounds, like 60 or 45.50, or leave it blank.',
     riskHeading: 'Your safety',
-    riskLegend: 'Sometimes people who are struggling have thoughts of harming themselves or ending their life. Is that true for you at the moment?',
+    riskLegend:
+      'Sometimes people who are struggling have thoughts of harming themselves or ending their life. Is that true for you at the moment?',
     riskOptions: {
       no: 'No',
       thoughts: 'I have these thoughts sometimes, but I am not planning to act on them',
@@ -101,11 +102,13 @@ export const intakeStrings = {
       new: 'The practice has your enquiry. You can choose a time for a free first consultation with one of the therapists below, or join the waiting list.',
       same_day_review:
         'Your enquiry is marked for review today. Someone from the practice will contact you today, so there is nothing to book here.',
-      requested: 'You have asked for a first consultation. The therapist will reply soon; you can still choose another time.',
+      requested:
+        'You have asked for a first consultation. The therapist will reply soon; you can still choose another time.',
       waiting_list:
         'You are on the waiting list. The practice will contact you when a place is free. You can still choose a time below if one suits you.',
       accepted: 'Your first consultation is agreed.',
-      time_proposed: 'The therapist cannot meet at the time you chose and has replied. Please choose another time below.',
+      time_proposed:
+        'The therapist cannot meet at the time you chose and has replied. Please choose another time below.',
       referred_on:
         'The practice has suggested a different service that may suit you better. Their message to you is below.',
     } satisfies Record<IntakeStatus, string>,

@@ -45,13 +45,7 @@ export interface Submitted {
 }
 
 export type IntakeStatus =
-  | 'new'
-  | 'same_day_review'
-  | 'requested'
-  | 'waiting_list'
-  | 'accepted'
-  | 'time_proposed'
-  | 'referred_on';
+  'new' | 'same_day_review' | 'requested' | 'waiting_list' | 'accepted' | 'time_proposed' | 'referred_on';
 
 export interface MatchReason {
   fits: boolean;
