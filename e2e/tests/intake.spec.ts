@@ -51,6 +51,13 @@ test('journey A: a new visitor reads the pages, takes the reflection, sends an e
   expect(response.headers()['x-robots-tag']).toBe('noindex, nofollow');
   expect(response.headers()['referrer-policy']).toBe('no-referrer');
 
+  // On a phone: the ranked therapists and the slot picker fit the screen.
+  await p.setViewportSize({ width: 390, height: 844 });
+  await p.getByRole('button', { name: 'Free times with Nia Jones' }).click();
+  await expect(p.getByRole('combobox', { name: 'Day' })).toBeVisible();
+  await expectNoSidewaysScroll(p);
+  await expectAccessibleBothThemes(p, 'journey A: the person’s page at 390 px');
+
   // The waiting list instead.
   await p.getByRole('button', { name: 'Join the waiting list' }).click();
   await expect(
