@@ -68,9 +68,12 @@ export const routes: RouteObject[] = [
               { path: 'therapists', lazy: page(site, (m) => m.DirectoryPage) },
               { path: 'therapists/:therapistId', lazy: page(site, (m) => m.ProfilePage) },
               { path: 'is-this-right-for-me', lazy: page(site, (m) => m.ReflectionPage) },
+              { path: 'enquire', lazy: page(site, (m) => m.IntakeFormPage) },
               { path: ':page', lazy: page(site, (m) => m.SitePage) },
             ],
           },
+          // The person's own enquiry page: the private link's token is its only key (no account).
+          { path: 'enquiry/:token', lazy: page(site, (m) => m.EnquiryPage) },
           // public site routes: end
           { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
           { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },

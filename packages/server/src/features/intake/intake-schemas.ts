@@ -76,9 +76,13 @@ export const Match = Type.Object({
 
 export const PersonView = Type.Object({
   practiceName: Type.String(),
+  /** For links back to the practice's public pages (its therapists' profiles). */
+  practiceSlug: Type.String(),
   status: IntakeStatus,
   sameDayReview: Type.Boolean(),
   createdAt: Type.String(),
+  /** When the person agreed to the practice keeping what they wrote (the consent on the form). */
+  consentAt: Type.String(),
   matches: Type.Array(Match),
   request: Type.Union([Type.Object({ therapistName: Type.String(), start: Type.String() }), Type.Null()]),
   /** Once the practice accepted: the consultation booked for the person. */

@@ -36,9 +36,11 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
         tx.audit({ action: 'intake.viewed_by_link', subjectType: 'intake', subjectId: intake.id });
         return {
           practiceName: practice?.name ?? '',
+          practiceSlug: practice?.slug ?? '',
           status: intake.status,
           sameDayReview: intake.urgent_risk,
           createdAt: intake.created_at.toISOString(),
+          consentAt: intake.consent_at.toISOString(),
           matches: ranked.map((r) => ({ id: r.id, name: r.name, reasons: r.reasons })),
           request:
             intake.requested_start && intake.requested_therapist_id
