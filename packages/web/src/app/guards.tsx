@@ -7,6 +7,8 @@ import { LoadError, Loading } from '../components/States';
 import { strings } from '../strings';
 import { hasRole, useCurrentUser } from './current-user';
 import { SignedOutHome } from './SignedOutHome';
+import { useMyPolicy } from './policy-api';
+import { PolicyStep } from './PolicyStep';
 
 export const ENROLMENT_PATH = '/account/security';
 
@@ -43,6 +45,29 @@ export function RequireSession() {
   if (stage === 'mfa_required') return <Navigate to={`/sign-in/verify?next=${encodeURIComponent(here)}`} replace />;
   if (stage === 'mfa_enrolment' && location.pathname !== ENROLMENT_PATH)
     return <Navigate to={ENROLMENT_PATH} replace />;
+  return <PolicyGate client={stage === 'active' && hasRole(me.data, 'client')} />;
+}
+
+/** Pages a client reaches before agreeing to the policy: help is never behind it (/help is public). */
+const OPEN_BEFORE_AGREEING = new Set(['/my/safety-plan']);
+
+/**
+ * A client who has not agreed to the current version of the practice's safeguarding policy sees the
+ * policy step in place of their page (the page itself follows once they agree); staff pass straight on.
+ */
+function PolicyGate({ client }: { client: boolean }) {
+  const location = useLocation();
+  const policy = useMyPolicy(client);
+  if (!client || OPEN_BEFORE_AGREEING.has(location.pathname)) return <Outlet />;
+  if (policy.isPending) return <Loading />;
+  if (policy.isError) {
+    return (
+      <Page title={strings.errors.unexpected}>
+        <LoadError error={policy.error} onRetry={() => void policy.refetch()} />
+      </Page>
+    );
+  }
+  if (policy.data.needsAgreement) return <PolicyStep policy={policy.data} />;
   return <Outlet />;
 }
 
