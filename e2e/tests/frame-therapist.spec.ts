@@ -5,6 +5,7 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import {
   acceptInvitation,
+  agreeToPolicy,
   choosePassword,
   enrolAuthenticator,
   linkFromOutbox,
@@ -193,6 +194,7 @@ test('a practice with an administrator, a therapist and a client in her care', a
   const clientLink = await linkFromOutbox(page, client.email, 'frame-t-admin');
   clientSide = await openPerson(browser, origin);
   await acceptInvitation(clientSide.page, clientLink, client, 'frame-t-client');
+  await agreeToPolicy(clientSide.page);
   await expect(clientSide.page.getByRole('heading', { level: 1, name: `Hello, ${client.name}` })).toBeVisible();
 
   // A client has no therapist's pages.

@@ -19,9 +19,7 @@ export function PolicyStep({ policy }: { policy: MyPolicy }) {
   const w = s.worrying;
   return (
     <Page title={s.title} lead={s.lead} narrow>
-      {policy.agreedVersion !== null ? (
-        <p className="notice notice-info">{s.updated(policy.policyVersion)}</p>
-      ) : null}
+      {policy.agreedVersion !== null ? <p className="notice notice-info">{s.updated(policy.policyVersion)}</p> : null}
       <section aria-labelledby="policy-text-heading" className="policy-step-text">
         <h2 id="policy-text-heading">{s.policyHeading}</h2>
         <p className="sg-alert-meta">{s.version(policy.policyVersion)}</p>

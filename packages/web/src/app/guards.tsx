@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/queries';
 import { sessionEnded } from '../api/session-ended';
@@ -8,7 +9,9 @@ import { strings } from '../strings';
 import { hasRole, useCurrentUser } from './current-user';
 import { SignedOutHome } from './SignedOutHome';
 import { useMyPolicy } from './policy-api';
-import { PolicyStep } from './PolicyStep';
+
+// The policy step is seen once per version by clients only: its own small chunk, not the main one.
+const PolicyStep = lazy(() => import('./PolicyStep').then((m) => ({ default: m.PolicyStep })));
 
 export const ENROLMENT_PATH = '/account/security';
 
@@ -67,7 +70,13 @@ function PolicyGate({ client }: { client: boolean }) {
       </Page>
     );
   }
-  if (policy.data.needsAgreement) return <PolicyStep policy={policy.data} />;
+  if (policy.data.needsAgreement) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PolicyStep policy={policy.data} />
+      </Suspense>
+    );
+  }
   return <Outlet />;
 }
 

@@ -52,8 +52,7 @@ export const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['public'],
-        summary:
-          'Crisis lines for the practice of the request: its region’s, then its own (shown without signing in)',
+        summary: 'Crisis lines for the practice of the request: its region’s, then its own (shown without signing in)',
         querystring: Type.Object({
           /** The public site's practice (`/p/<slug>`); ignored when someone is signed in. */
           practice: Type.Optional(Type.String({ maxLength: 100 })),

@@ -29,10 +29,11 @@ describe('occurrences of a schedule', () => {
 
   it('at reviews: review sessions and every review_every-th session of the agreement', () => {
     const rule = { timing: 'reviews', everyN: null, monthsAfter: null } as const;
-    expect(occurrencesOf(rule, { reviewEvery: 6, endingDate: null, timeZone: 'UTC' }, weekly(13)).map((o) => o.appointmentId)).toEqual([
-      's6',
-      's12',
-    ]);
+    expect(
+      occurrencesOf(rule, { reviewEvery: 6, endingDate: null, timeZone: 'UTC' }, weekly(13)).map(
+        (o) => o.appointmentId,
+      ),
+    ).toEqual(['s6', 's12']);
     expect(occurrencesOf(rule, noEnding, weekly(5, [3])).map((o) => o.appointmentId)).toEqual(['s3']);
   });
 

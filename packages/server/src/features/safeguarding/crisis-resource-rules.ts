@@ -78,7 +78,8 @@ export function checkLocalResources(resources: LocalCrisisResource[]): {
     };
     const label = name || `Resource ${index + 1}`;
     if (name === '') problems.push({ field: at('name'), message: `Resource ${index + 1} needs a name.` });
-    else if (name.length > 120) problems.push({ field: at('name'), message: `${label}: keep the name under 120 characters.` });
+    else if (name.length > 120)
+      problems.push({ field: at('name'), message: `${label}: keep the name under 120 characters.` });
     if (entry.hours === '') {
       problems.push({ field: at('hours'), message: `${label}: say when it is open (for example “24 hours a day”).` });
     } else if (entry.hours.length > 120) {

@@ -82,11 +82,20 @@ describe('agreeing to the safeguarding policy', () => {
     expect(Date.now() - (rows[0]?.agreed_at.getTime() ?? 0)).toBeLessThan(60_000);
 
     // The therapist sees whether and when, on the risk record.
-    const record = await call(pair.therapistCookie, 'GET', `/api/safeguarding/clients/${pair.client.userId}/risk-record`);
+    const record = await call(
+      pair.therapistCookie,
+      'GET',
+      `/api/safeguarding/clients/${pair.client.userId}/risk-record`,
+    );
     expect(record.json().policyAgreement).toMatchObject({ currentVersion: 1, agreedVersion: 1, agreedToCurrent: true });
 
     // A new version is published: the client is asked again; their earlier agreement is kept.
-    const published = await call(adminCookie, 'PUT', '/api/safeguarding/settings', settings('Version two, in plain words.'));
+    const published = await call(
+      adminCookie,
+      'PUT',
+      '/api/safeguarding/settings',
+      settings('Version two, in plain words.'),
+    );
     expect(published.json().policyVersion).toBe(2);
     const again = await call(pair.clientCookie, 'GET', '/api/safeguarding/my/policy');
     expect(again.json()).toMatchObject({
@@ -132,13 +141,11 @@ describe('agreeing to the safeguarding policy', () => {
       expect(refused.statusCode).toBe(403);
     }
     // Even a query that tried would be refused by the database: the app role may insert only the signed-in client's own.
-    const attempt = t.ctx.access.run(
-      { practiceId, userId: pair.therapist.userId, roles: ['therapist'] },
-      (tx) =>
-        tx.query('INSERT INTO policy_agreements (practice_id, client_id, policy_version) VALUES ($1, $2, 3)', [
-          practiceId,
-          pair.client.userId,
-        ]),
+    const attempt = t.ctx.access.run({ practiceId, userId: pair.therapist.userId, roles: ['therapist'] }, (tx) =>
+      tx.query('INSERT INTO policy_agreements (practice_id, client_id, policy_version) VALUES ($1, $2, 3)', [
+        practiceId,
+        pair.client.userId,
+      ]),
     );
     await expect(attempt).rejects.toThrow(/row-level security/);
     const edit = ownerQuery(t.ctx, practiceId, 'UPDATE policy_agreements SET policy_version = 9 WHERE client_id = $1', [
@@ -173,7 +180,9 @@ const TEXT_LINE = {
 describe('the practice’s own crisis resources', () => {
   it('are added, ordered, edited and removed by the admin, and shown after the region’s for the practice of the request', async () => {
     expect((await call(adminCookie, 'GET', '/api/safeguarding/crisis-resources')).json()).toEqual({ resources: [] });
-    const saved = await call(adminCookie, 'PUT', '/api/safeguarding/crisis-resources', { resources: [LINE, TEXT_LINE] });
+    const saved = await call(adminCookie, 'PUT', '/api/safeguarding/crisis-resources', {
+      resources: [LINE, TEXT_LINE],
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json().resources.map((r: { name: string }) => r.name)).toEqual([LINE.name, TEXT_LINE.name]);
 
@@ -188,14 +197,19 @@ describe('the practice’s own crisis resources', () => {
       href: 'tel:01614960000',
       availability: LINE.hours,
     });
-    expect(forClient.resources[4]).toMatchObject({ href: 'sms:07700900123?body=CALM', action: 'Text CALM to 07700 900123.' });
+    expect(forClient.resources[4]).toMatchObject({
+      href: 'sms:07700900123?body=CALM',
+      action: 'Text CALM to 07700 900123.',
+    });
 
     // The public site's practice, by slug, without signing in; another practice sees none of them.
     const bySlug = (await call(null, 'GET', `/api/crisis-resources?practice=${slug}`)).json();
     expect(bySlug.resources.map((r: { name: string }) => r.name)).toContain(LINE.name);
     const other = (await call(null, 'GET', `/api/crisis-resources?practice=${otherSlug}`)).json();
     expect(other.resources.map((r: { name: string }) => r.name)).not.toContain(LINE.name);
-    const otherSignedIn = (await call(otherPracticeClientCookie, 'GET', `/api/crisis-resources?practice=${slug}`)).json();
+    const otherSignedIn = (
+      await call(otherPracticeClientCookie, 'GET', `/api/crisis-resources?practice=${slug}`)
+    ).json();
     expect(otherSignedIn.resources.map((r: { name: string }) => r.name)).not.toContain(LINE.name);
 
     // Reordered, edited, one removed: one save.

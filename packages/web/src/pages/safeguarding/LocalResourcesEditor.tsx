@@ -45,7 +45,8 @@ const toDraft = (r: LocalResource): Draft => ({
   hours: r.hours,
   description: r.description,
 });
-const blank = (): Draft => toDraft({ name: '', phone: null, textNumber: null, textKeyword: null, url: null, hours: '', description: '' });
+const blank = (): Draft =>
+  toDraft({ name: '', phone: null, textNumber: null, textKeyword: null, url: null, hours: '', description: '' });
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function ResourcesForm({ loaded }: { loaded: LocalResource[] }) {
@@ -67,8 +68,14 @@ function ResourcesForm({ loaded }: { loaded: LocalResource[] }) {
   );
   const change = (key: number, field: keyof Omit<Draft, 'key'>) => (value: string) =>
     setDrafts((list) => list.map((d) => (d.key === key ? { ...d, [field]: value } : d)));
+  // The server's messages name fields by position: once the list's order changes they would sit beside
+  // the wrong resource, so they are cleared (the next save checks again).
+  const reshape = (change: (list: Draft[]) => Draft[]) => {
+    save.reset();
+    setDrafts(change);
+  };
   const move = (index: number, by: -1 | 1) =>
-    setDrafts((list) => {
+    reshape((list) => {
       const next = [...list];
       const [item] = next.splice(index, 1);
       if (item) next.splice(index + by, 0, item);
@@ -101,7 +108,14 @@ function ResourcesForm({ loaded }: { loaded: LocalResource[] }) {
         return (
           <fieldset key={d.key} className="sg-resource">
             <legend>{s.legend(index + 1, d.name)}</legend>
-            <TextInput label={s.name} name={at('name')} value={d.name} onChange={change(d.key, 'name')} isRequired maxLength={120} />
+            <TextInput
+              label={s.name}
+              name={at('name')}
+              value={d.name}
+              onChange={change(d.key, 'name')}
+              isRequired
+              maxLength={120}
+            />
             <TextInput
               label={s.phone}
               name={at('phone')}
@@ -165,7 +179,7 @@ function ResourcesForm({ loaded }: { loaded: LocalResource[] }) {
               ) : null}
               <Button
                 className="button button-quiet"
-                onPress={() => setDrafts((list) => list.filter((x) => x.key !== d.key))}
+                onPress={() => reshape((list) => list.filter((x) => x.key !== d.key))}
               >
                 {s.remove(label)}
               </Button>
@@ -174,7 +188,7 @@ function ResourcesForm({ loaded }: { loaded: LocalResource[] }) {
         );
       })}
       <p className="sg-alert-actions">
-        <Button className="button button-secondary" onPress={() => setDrafts((list) => [...list, blank()])}>
+        <Button className="button button-secondary" onPress={() => reshape((list) => [...list, blank()])}>
           {s.add}
         </Button>
         <ActionButton type="submit" className="button button-primary" isPending={save.isPending}>
