@@ -292,10 +292,10 @@ test('Ruth sets Daniel’s measure schedule: before every session, every 4 sessi
   await expect(saved.getByRole('listitem')).toHaveCount(2);
   await p.reload();
   await expect(p.getByRole('region', { name: 'Schedule for this episode' }).getByRole('listitem')).toHaveCount(2);
+  const path = new URL(p.url()).pathname;
   await theme(p, 'Dark');
-  await p.goBack();
-  await p.goBack();
-  await expect(p.getByRole('region', { name: 'Schedule for this episode' })).toBeVisible();
+  await p.goto(path);
+  await expect(p.getByRole('region', { name: 'Schedule for this episode' }).getByRole('listitem')).toHaveCount(2);
   await expectAccessible(p, 'the schedule editor (dark)');
   await theme(p, 'Same as this device');
   expectNoPageProblems(side);
