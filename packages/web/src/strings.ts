@@ -678,6 +678,10 @@ const en = {
     'safeguarding.settings_viewed': 'Safeguarding settings opened',
     'safeguarding.settings_changed': 'Safeguarding settings changed',
     'safeguarding.own_safety_plan_viewed': 'Client opened their safety plan',
+    'safeguarding.policy_viewed': 'Client read the safeguarding policy',
+    'safeguarding.policy_agreed': 'Client agreed to the safeguarding policy',
+    'safeguarding.crisis_resources_viewed': 'Practice crisis resources opened',
+    'safeguarding.crisis_resources_changed': 'Practice crisis resources changed',
     'measures.fhir_exported': 'Questionnaire results exported (FHIR)',
     'public_site.page_changed': 'Public page edited',
     'public_site.contact_changed': 'Public contact details changed',
@@ -762,6 +766,7 @@ const en = {
     safeguarding_decision: 'A safeguarding decision',
     safeguarding_settings: 'Safeguarding settings',
     safety_plan: 'A safety plan',
+    safeguarding_policy: 'The safeguarding policy',
   } as Record<string, string>,
 
   devices: {

@@ -25,11 +25,12 @@ export const myPolicyRoute: FastifyPluginAsyncTypebox = async (app) => {
       app.ctx.access.run(actorOf(request), async (tx) => {
         const clientId = selfId(tx);
         const policy = await myPolicy(tx, clientId);
+        // Reading the practice's policy opens nobody's record: no subject person, so it stays out of
+        // "who opened my record" (the gate reads it on every visit).
         tx.audit({
           action: 'safeguarding.policy_viewed',
           subjectType: 'safeguarding_policy',
           subjectId: tx.actor.practiceId,
-          subjectUserId: clientId,
           details: { version: policy.policyVersion, needsAgreement: policy.needsAgreement },
         });
         return policy;
