@@ -92,6 +92,7 @@ const en = {
     fallbackSamaritans: { name: 'Samaritans', action: 'Call 116 123, free, any time.', href: 'tel:116123' },
     call: (name: string) => `Call ${name}`,
     text: (name: string) => `Text ${name}`,
+    visit: (name: string) => `Visit the website of ${name}`,
     backToSignIn: 'Back to signing in',
   },
 

@@ -198,6 +198,10 @@ export const AUDIT_ACTIONS = [
   'safeguarding.settings_viewed',
   'safeguarding.settings_changed',
   'safeguarding.own_safety_plan_viewed',
+  'safeguarding.policy_viewed',
+  'safeguarding.policy_agreed',
+  'safeguarding.crisis_resources_viewed',
+  'safeguarding.crisis_resources_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
