@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
-import { acceptInvitation, shot, signInWithPassword, type Person } from '../support/flows';
+import { acceptInvitation, agreeToPolicy, shot, signInWithPassword, type Person } from '../support/flows';
 import { requestConsultationAsNewVisitor } from '../support/intake';
 import { openFromMenu } from '../support/menu';
 import { startOwnServer, type OwnServer } from '../support/own-server';
@@ -236,6 +236,9 @@ test('Morgan finds the invitation e-mail in the outbox; the person accepts it an
   sides.push(side);
   const p = side.page;
   await acceptInvitation(p, link, person, 'intake-practice-person');
+  // A new client first reads and agrees to the practice's safeguarding policy.
+  await expectAccessible(p, 'the safeguarding policy step');
+  await agreeToPolicy(p);
   await expect(p.getByRole('button', { name: 'Menu' })).toBeVisible();
   await openFromMenu(p, 'My sessions');
   await expect(p.getByRole('heading', { level: 1, name: 'Your sessions' })).toBeVisible();

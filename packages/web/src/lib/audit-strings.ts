@@ -213,6 +213,10 @@ export const auditStrings = {
     'intake.viewed': 'Intake opened',
     'intake.decided': 'Intake answered',
     'intake.client_created': 'Client created from an accepted enquiry',
+    'safeguarding.policy_viewed': 'Client read the safeguarding policy',
+    'safeguarding.policy_agreed': 'Client agreed to the safeguarding policy',
+    'safeguarding.crisis_resources_viewed': 'Practice crisis resources opened',
+    'safeguarding.crisis_resources_changed': 'Practice crisis resources changed',
   } as Record<string, string>,
 
   /** What an audit entry is about, when it has no name of its own; unknown kinds fall back to the raw name. */
@@ -264,5 +268,6 @@ export const auditStrings = {
     safeguarding_decision: 'A safeguarding decision',
     safeguarding_settings: 'Safeguarding settings',
     safety_plan: 'A safety plan',
+    safeguarding_policy: 'The safeguarding policy',
   } as Record<string, string>,
 };
