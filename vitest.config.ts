@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'clinical', include: ['packages/clinical/src/**/*.test.ts'] },
+        test: { name: 'clinical', include: ['packages/clinical/src/**/*.test.ts'], isolate: false },
       },
       {
         resolve: { alias },
@@ -21,6 +21,10 @@ export default defineConfig({
           name: 'server',
           include: ['packages/server/src/**/*.test.ts'],
           globalSetup: ['packages/server/src/test-support/global-setup.ts'],
+          // Every file builds its own app and practice, so files need no fresh module registry each:
+          // importing the server once per worker instead of once per file took the run's summed
+          // import time from ≈ 780 s to ≈ 47 s (2 cores).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -40,6 +40,8 @@ const areas = {
   'public site editing (pages, profiles)': [entryKey, 'src/pages/site-admin/index.ts'],
   'results (my progress, outcomes report)': [entryKey, 'src/pages/results/index.ts'],
   'client questionnaires (to complete, one question per screen)': [entryKey, 'src/pages/questionnaires/index.ts'],
+  'enquiries, the practice side (queue, waiting list, one enquiry)': [entryKey, 'src/pages/intake-queue/index.ts'],
+  'patterns (therapist tab, My patterns)': [entryKey, 'src/pages/patterns/index.ts'],
 };
 
 let failed = false;

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// UC_E2E_DEMO=1 starts the demo instead (demo/main.js: seeds the demo practice, then serves as usual).
+// UC_E2E_DEMO=1 starts the demo instead (demo/main.js: seeds the demo practice, then serves as usual;
+// with UC_E2E_DEMO_TEMPLATE set by the global set-up, the demo is already in the copied database).
 const demo = process.env.UC_E2E_DEMO === '1';
 const main = path.join(root, demo ? 'packages/server/dist/demo/main.js' : 'packages/server/dist/main.js');
 if (!fs.existsSync(main) || !fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) {
@@ -38,7 +39,15 @@ if (process.env.DATABASE_URL) {
       await client.end();
     }
   };
-  await run(`CREATE DATABASE ${name}`);
+  // A demo server on the run's shared PostgreSQL starts from the demo seeded once by
+  // e2e/global-setup.ts: a copy of its template database, with the master key its data keys are sealed by.
+  const template = demo ? process.env.UC_E2E_DEMO_TEMPLATE : undefined;
+  if (template && process.env.UC_E2E_DEMO_DATA) {
+    await run(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    fs.copyFileSync(path.join(process.env.UC_E2E_DEMO_DATA, 'master.key'), path.join(dataDir, 'master.key'));
+  } else {
+    await run(`CREATE DATABASE ${name}`);
+  }
   const target = new URL(serverUrl);
   target.pathname = `/${name}`;
   env.DATABASE_URL = target.toString();

@@ -88,6 +88,16 @@ export async function acceptInvitation(page: Page, link: string, person: Person,
   await page.getByRole('button', { name: 'Accept and continue' }).click();
 }
 
+/**
+ * A client who has not agreed to the current version of the practice's safeguarding policy (a new
+ * client, or after the admin publishes a new version) is shown it first: they read it and agree.
+ */
+export async function agreeToPolicy(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you start: keeping you safe' })).toBeVisible();
+  await page.getByRole('button', { name: 'I have read and agree' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Before you start: keeping you safe' })).toHaveCount(0);
+}
+
 /** Signs in with e-mail and password (one practice, so no chooser). */
 export async function signInWithPassword(page: Page, person: Person): Promise<void> {
   await page.goto('/sign-in');

@@ -44,6 +44,8 @@ export async function startOwnServer(options: { demo?: boolean } = {}): Promise<
       UNDERCURRENT_PUBLIC_URL: origin,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       UC_E2E_DEMO: options.demo ? '1' : '',
+      // The run's shared PostgreSQL (e2e/global-setup.ts): a fresh database on it, not a cluster of its own.
+      ...(process.env.UC_E2E_CLUSTER_URL ? { DATABASE_URL: process.env.UC_E2E_CLUSTER_URL } : {}),
     },
     stdio: 'inherit',
   });

@@ -5,6 +5,7 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import {
   acceptInvitation,
+  agreeToPolicy,
   choosePassword,
   enrolAuthenticator,
   linkFromOutbox,
@@ -90,10 +91,12 @@ const today = isoDate(new Date());
 // The regular sessions: 08:10 on the weekday of tomorrow and of three days on (never today's weekday).
 const first = addDays(today, 1);
 const second = addDays(today, 3);
-// A consultation in a minute or two, so it has begun (and can be marked) later in the run.
-const consultationAt = new Date(Math.ceil((Date.now() + 75_000) / 60_000) * 60_000);
-const consultationDate = isoDate(consultationAt);
-const consultationTime = wallTime(consultationAt);
+// A consultation in a minute or two, so it has begun (and can be marked) later in the run. Chosen
+// when the journey that books it starts (not when the file loads: starting the server and the
+// earlier journeys can take longer than a minute on a busy machine).
+let consultationAt = new Date(0);
+let consultationDate = '';
+let consultationTime = '';
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
@@ -193,6 +196,7 @@ test('a practice with an administrator, a therapist and a client in her care', a
   const clientLink = await linkFromOutbox(page, client.email, 'frame-t-admin');
   clientSide = await openPerson(browser, origin);
   await acceptInvitation(clientSide.page, clientLink, client, 'frame-t-client');
+  await agreeToPolicy(clientSide.page);
   await expect(clientSide.page.getByRole('heading', { level: 1, name: `Hello, ${client.name}` })).toBeVisible();
 
   // A client has no therapist's pages.
@@ -299,6 +303,9 @@ test('frame settings: fees and the policy in words, checked before saving; rooms
 // ---------- A client's frame ----------
 
 test('a client’s frame: assessment, a consultation, the frame agreed in words, a clash refused, a move', async () => {
+  consultationAt = new Date(Math.ceil((Date.now() + 75_000) / 60_000) * 60_000);
+  consultationDate = isoDate(consultationAt);
+  consultationTime = wallTime(consultationAt);
   const { tp } = sides();
   await tp.goto('/clients');
   const row = tp.getByRole('list', { name: 'Clients' }).getByRole('listitem').filter({ hasText: client.name });

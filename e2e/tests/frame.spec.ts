@@ -5,6 +5,7 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import {
   acceptInvitation,
+  agreeToPolicy,
   choosePassword,
   enrolAuthenticator,
   linkFromOutbox,
@@ -138,6 +139,7 @@ test('a practice with a therapist and a client in their care', async ({ browser 
   clientSide = await openPerson(browser, origin);
   const cp = clientSide.page;
   await acceptInvitation(cp, clientLink, client, 'frame-client');
+  await agreeToPolicy(cp);
   await expect(cp.getByRole('heading', { level: 1, name: `Hello, ${client.name}` })).toBeVisible();
 
   // Before anything is agreed, the client's sessions page says so calmly.

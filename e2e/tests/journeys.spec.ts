@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import {
   acceptInvitation,
+  agreeToPolicy,
   choosePassword,
   enrolAuthenticator,
   linkFromOutbox,
@@ -133,6 +134,7 @@ test('first run: setup, enrolment, invitations through the outbox, a client’s 
   clientSide = await openPerson(browser, baseURL ?? '');
   const cp = clientSide.page;
   await acceptInvitation(cp, clientLink, client, 'client');
+  await agreeToPolicy(cp);
   await expect(cp.getByRole('heading', { level: 1, name: `Hello, ${client.name}` })).toBeVisible();
   await expect(nav(cp).getByRole('link', { name: 'Invitations' })).toHaveCount(0);
 

@@ -240,3 +240,63 @@ test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, 
   await theme(p, 'Same as this device');
   expectNoPageProblems(side);
 });
+
+test('Ruth sets Daniel’s measure schedule: before every session, every 4 sessions and a follow-up, kept after a reload', async ({
+  browser,
+}) => {
+  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  sides.push(side);
+  const p = side.page;
+  await signInWithPassword(p, ruth);
+  await openFromMenu(p, 'My clients');
+  await p.getByRole('main').getByRole('link', { name: 'Daniel Okoro', exact: true }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Daniel Okoro' })).toBeVisible();
+  await p.getByRole('link', { name: 'Measures' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Measures: Daniel Okoro' })).toBeVisible();
+
+  const schedule = p.getByRole('region', { name: 'Schedule for this episode' });
+  await expect(schedule.getByText('Nothing scheduled.')).toBeVisible();
+  const add = async (instrument: string, when: string, count?: string) => {
+    await schedule.getByLabel('Questionnaire').selectOption(instrument);
+    await schedule.getByLabel('When').selectOption({ label: when });
+    if (count !== undefined) {
+      const field = schedule.getByLabel(/^(Every how many sessions|Months after ending)$/);
+      await field.fill(count);
+    }
+    await schedule.getByRole('button', { name: 'Add to schedule' }).click();
+    await expect(schedule.getByText('Added to the schedule.')).toBeVisible();
+  };
+  await add('gad-7', 'Before every session');
+  await expect(schedule.getByRole('listitem').filter({ hasText: 'GAD-7, before every session' })).toBeVisible();
+  await add('phq-9', 'Every few sessions', '4');
+  await expect(
+    schedule.getByRole('listitem').filter({ hasText: 'PHQ-9, before the first session, then every 4 sessions' }),
+  ).toBeVisible();
+  await add('phq-9', 'At follow-up after ending', '3');
+  await expect(schedule.getByRole('listitem').filter({ hasText: 'PHQ-9, 3 months after ending' })).toBeVisible();
+  await expectNoSidewaysScroll(p, 'the schedule editor');
+  await expectAccessible(p, 'the schedule editor');
+  await shot(p, 'measures-schedule-phone');
+
+  // Saved on the server: a reload shows the same three, and one can be stopped.
+  await p.reload();
+  const saved = p.getByRole('region', { name: 'Schedule for this episode' });
+  await expect(saved.getByRole('listitem')).toHaveCount(3);
+  await expect(saved.getByRole('listitem').filter({ hasText: 'GAD-7, before every session' })).toBeVisible();
+  await expect(
+    saved.getByRole('listitem').filter({ hasText: 'PHQ-9, before the first session, then every 4 sessions' }),
+  ).toBeVisible();
+  await expect(saved.getByRole('listitem').filter({ hasText: 'PHQ-9, 3 months after ending' })).toBeVisible();
+  await saved.getByRole('button', { name: 'Stop GAD-7 before every session' }).click();
+  await expect(saved.getByText('Schedule stopped.')).toBeVisible();
+  await expect(saved.getByRole('listitem')).toHaveCount(2);
+  await p.reload();
+  await expect(p.getByRole('region', { name: 'Schedule for this episode' }).getByRole('listitem')).toHaveCount(2);
+  const path = new URL(p.url()).pathname;
+  await theme(p, 'Dark');
+  await p.goto(path);
+  await expect(p.getByRole('region', { name: 'Schedule for this episode' }).getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(p, 'the schedule editor (dark)');
+  await theme(p, 'Same as this device');
+  expectNoPageProblems(side);
+});

@@ -233,6 +233,11 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
   await expect(p.getByText('Your profile is published as it is here.')).toBeVisible();
   await expectAccessibleBothThemes(p, 'my public profile');
   await p.getByRole('textbox', { name: /^How I work/ }).fill(NEW_APPROACH);
+  // Her gender is hers to give, in her own words if she likes (matching uses it when someone asks).
+  const gender = p.getByRole('group', { name: 'Your gender (optional)' });
+  await expect(gender.getByRole('radio', { name: 'Woman' })).toBeChecked();
+  await gender.getByRole('radio', { name: 'In my own words' }).check();
+  await gender.getByRole('textbox', { name: 'How you describe your gender' }).fill('Cis woman');
   await p.getByRole('button', { name: 'Save my profile' }).click();
   await expect(p.getByText('Profile saved.')).toBeVisible();
   await expect(p.getByText(/changes you saved are waiting for the administrator/)).toBeVisible();
@@ -253,6 +258,7 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
   await expect(visitorPage.getByRole('heading', { level: 1, name: 'Nia Jones' })).toBeVisible();
   await expect(visitorPage.getByText(NEW_APPROACH)).toHaveCount(0);
   await expect(visitorPage.getByRole('img', { name: PHOTO_ALT })).toHaveCount(0);
+  await expect(visitorPage.getByRole('definition').filter({ hasText: /^Woman$/ })).toBeVisible();
 
   const ap = a();
   await ap.goto('/admin/public-site');
@@ -266,6 +272,7 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
 
   await visitorPage.reload();
   await expect(visitorPage.getByText(NEW_APPROACH)).toBeVisible();
+  await expect(visitorPage.getByRole('definition').filter({ hasText: /^Cis woman$/ })).toBeVisible();
   const photo = visitorPage.getByRole('img', { name: PHOTO_ALT });
   await expect(photo).toBeVisible();
   const src = await photo.getAttribute('src');

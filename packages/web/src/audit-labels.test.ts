@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { strings } from './strings';
+import { auditStrings } from './lib/audit-strings';
 
 /** Every audit action and subject kind the server records has plain words in the audit log screen. */
 const server = (file: string) => fs.readFileSync(new URL(`../../server/src/${file}`, import.meta.url), 'utf8');
@@ -18,7 +18,7 @@ describe('audit log labels', () => {
     const list = server('audit/audit-event.ts').split('AUDIT_ACTIONS = [')[1]?.split('] as const')[0] ?? '';
     const actions = [...list.matchAll(/'([a-z_.]+)'/g)].map((m) => m[1] as string);
     expect(actions.length).toBeGreaterThan(40);
-    expect(actions.filter((action) => !strings.actions[action])).toEqual([]);
+    expect(actions.filter((action) => !auditStrings.actions[action])).toEqual([]);
   });
 
   it('names every subject type the server records', () => {
@@ -26,6 +26,6 @@ describe('audit log labels', () => {
       serverSources('.').flatMap((text) => [...text.matchAll(/subjectType: '([a-z_]+)'/g)].map((m) => m[1] as string)),
     );
     expect(types.size).toBeGreaterThan(10);
-    expect([...types].filter((type) => !strings.subjects[type])).toEqual([]);
+    expect([...types].filter((type) => !auditStrings.subjects[type])).toEqual([]);
   });
 });

@@ -189,6 +189,7 @@ export const AUDIT_ACTIONS = [
   'intake.queue_viewed',
   'intake.viewed',
   'intake.decided',
+  'intake.client_created',
   'safeguarding.alert_raised',
   'safeguarding.alert_emailed',
   'safeguarding.alerts_listed',
@@ -201,6 +202,10 @@ export const AUDIT_ACTIONS = [
   'safeguarding.settings_viewed',
   'safeguarding.settings_changed',
   'safeguarding.own_safety_plan_viewed',
+  'safeguarding.policy_viewed',
+  'safeguarding.policy_agreed',
+  'safeguarding.crisis_resources_viewed',
+  'safeguarding.crisis_resources_changed',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -68,6 +68,8 @@ export const EXPECTED_TABLES = [
   'safeguarding_alerts',
   'safeguarding_decisions',
   'safety_plan_versions',
+  'policy_agreements',
+  'practice_crisis_resources',
 ] as const;
 
 export interface TableSecurity {

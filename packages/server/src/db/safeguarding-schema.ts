@@ -55,9 +55,35 @@ export const safetyPlanVersions = pgTable('safety_plan_versions', {
   planEnc: text('plan_enc').notNull(),
 });
 
+/** migrations/0016_policy_agreements.sql */
+export const policyAgreements = pgTable('policy_agreements', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  practiceId: uuid('practice_id').notNull(),
+  clientId: uuid('client_id').notNull(),
+  policyVersion: integer('policy_version').notNull(),
+  agreedAt: tz('agreed_at').notNull().defaultNow(),
+});
+
+export const practiceCrisisResources = pgTable('practice_crisis_resources', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  practiceId: uuid('practice_id').notNull(),
+  position: integer('position').notNull(),
+  name: text('name').notNull(),
+  phone: text('phone'),
+  textNumber: text('text_number'),
+  textKeyword: text('text_keyword'),
+  url: text('url'),
+  hours: text('hours').notNull(),
+  description: text('description').notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
 export const safeguardingSchema = {
   safeguardingSettings,
   safeguardingAlerts,
   safeguardingDecisions,
   safetyPlanVersions,
+  policyAgreements,
+  practiceCrisisResources,
 };

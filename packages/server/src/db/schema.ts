@@ -102,6 +102,7 @@ export const invitations = pgTable('invitations', {
   acceptedAt: tz('accepted_at'),
   acceptedUserId: uuid('accepted_user_id'),
   revokedAt: tz('revoked_at'),
+  preparedUserId: uuid('prepared_user_id'),
 });
 
 export const SESSION_STAGES = ['mfa_required', 'mfa_enrolment', 'active'] as const;

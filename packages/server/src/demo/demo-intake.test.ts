@@ -25,10 +25,20 @@ describe('the demo practice’s enquiries', () => {
     expect(rows.map((r) => [r.status, r.urgent_risk])).toEqual([
       ['same_day_review', true],
       ['new', false],
+      ['requested', false],
       ['waiting_list', false],
       ['referred_on', false],
     ]);
     expect(rows.some((r) => r.brings_enc.includes('mother'))).toBe(false);
+    // The request holds a real free time of Nia Jones's, in the evening, still to come.
+    const [request] = await scopedQuery<{ requested_start: Date; therapist: string }>(
+      t.ctx,
+      demo.practiceId,
+      `SELECT i.requested_start, u.display_name AS therapist FROM intakes i JOIN users u ON u.id = i.requested_therapist_id
+        WHERE i.status = 'requested'`,
+    );
+    expect(request?.therapist).toBe('Nia Jones');
+    expect(request?.requested_start.getTime()).toBeGreaterThan(Date.now());
     const again = await t.ctx.access.run(systemActor(demo.practiceId), (tx) => seedDemoIntakes(tx));
     expect(again).toEqual({ intakes: 0 });
   });

@@ -2,10 +2,12 @@ import type { Scoped } from '../access/access-layer.js';
 import type { IntakePreferences } from '../features/intake/matching.js';
 import type { IntakeStatus } from '../features/intake/intake-schemas.js';
 import { newIntakeToken } from '../features/intake/intake-token.js';
+import { therapistFreeSlots } from '../features/intake/free-slots-record.js';
 
 /**
  * Demo enquiries in different states (issue 8, part 8): one flagged for same-day review, one new,
- * one on the waiting list and one referred on with a message. Invented people; nobody's words. Their
+ * one asking Nia Jones for a first consultation at her first free evening (for the practice to
+ * accept), one on the waiting list and one referred on with a message. Invented people; nobody's words. Their
  * links are never shown (only the hashes are kept), as for any real enquiry. Seeded once.
  */
 interface DemoIntake {
@@ -18,6 +20,8 @@ interface DemoIntake {
   previous: string;
   preferences: IntakePreferences;
   message?: string;
+  /** The therapist (demo key) asked for a first consultation, at their first free time. */
+  requests?: string;
 }
 
 const ANY: IntakePreferences = {
@@ -52,6 +56,18 @@ const DEMO_INTAKES: DemoIntake[] = [
     preferences: { ...ANY, topics: ['Relationships'] },
   },
   {
+    name: 'Alex Morgan',
+    email: 'alex.morgan@example.com',
+    status: 'requested',
+    urgent: false,
+    hoursAgo: 30,
+    brings:
+      'I moved back to Wales last year and feel oddly homesick for a place I am living in. I want to understand it.',
+    previous: '',
+    preferences: { ...ANY, days: [2, 4], language: 'Welsh', topics: ['Identity'] },
+    requests: 'nia.jones',
+  },
+  {
     name: 'Tom Hale',
     email: 'tom.hale@example.com',
     status: 'waiting_list',
@@ -75,7 +91,7 @@ const DEMO_INTAKES: DemoIntake[] = [
   },
 ];
 
-export async function seedDemoIntakes(tx: Scoped): Promise<{ intakes: number }> {
+export async function seedDemoIntakes(tx: Scoped, userIds: Record<string, string> = {}): Promise<{ intakes: number }> {
   const existing = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM intakes WHERE source = 'demo'`);
   if ((existing.rows[0]?.n ?? 0) > 0) return { intakes: 0 };
   for (const intake of DEMO_INTAKES) {
@@ -83,16 +99,19 @@ export async function seedDemoIntakes(tx: Scoped): Promise<{ intakes: number }> 
     const seal = (column: string, text: string) => tx.encrypt('clinical', `intakes.${column}:${id}`, text);
     const token = newIntakeToken(tx.actor.practiceId);
     const created = new Date(Date.now() - intake.hoursAgo * 3_600_000);
+    const therapistId = intake.requests ? userIds[intake.requests] : undefined;
+    const slot = therapistId ? (await therapistFreeSlots(tx, therapistId))[0] : undefined;
+    const requested = therapistId && slot ? { therapistId, slot } : null;
     await tx.query(
       `INSERT INTO intakes (id, practice_id, created_at, source, status, name_enc, email, brings_enc,
          previous_therapy_enc, preferences, urgent_risk, consent_at, consent_notice, token_hash, token_expires_at,
-         message_enc, decided_at)
-       VALUES ($1, $2, $3, 'demo', $4, $5, $6, $7, $8, $9, $10, $3, 'privacy page', $11, $12, $13, $14)`,
+         message_enc, decided_at, requested_therapist_id, requested_start)
+       VALUES ($1, $2, $3, 'demo', $4, $5, $6, $7, $8, $9, $10, $3, 'privacy page', $11, $12, $13, $14, $15, $16)`,
       [
         id,
         tx.actor.practiceId,
         created,
-        intake.status,
+        intake.requests && !requested ? 'new' : intake.status,
         await seal('name_enc', intake.name),
         intake.email,
         await seal('brings_enc', intake.brings),
@@ -103,6 +122,8 @@ export async function seedDemoIntakes(tx: Scoped): Promise<{ intakes: number }> 
         token.expiresAt,
         intake.message ? await seal('message_enc', intake.message) : null,
         intake.message ? created : null,
+        requested?.therapistId ?? null,
+        requested?.slot ?? null,
       ],
     );
   }

@@ -114,7 +114,7 @@ export async function seedDemoPractice(ctx: AppContext, options: { slug?: string
       const publicSite = await seedDemoPublicSite(tx, userIds);
       const results = await seedDemoResults(tx, userIds);
       const questionnaires = await seedDemoQuestionnaires(tx, userIds);
-      await seedDemoIntakes(tx);
+      await seedDemoIntakes(tx, userIds);
       const safeguarding = await seedDemoSafeguarding(tx, userIds);
       tx.audit({
         action: 'demo.seeded',

@@ -53,6 +53,7 @@ const PROFILES: Record<string, ProfileContent> = {
     formats: ['in_person', 'online'],
     feePence: 7000,
     concessions: 'One reduced-fee place, when it is free.',
+    gender: 'woman',
   },
   'tom.adeyemi': {
     ...EMPTY_PROFILE,
@@ -65,6 +66,7 @@ const PROFILES: Record<string, ProfileContent> = {
     formats: ['in_person'],
     feePence: 6500,
     concessions: 'Reduced fees for students and people on benefits.',
+    gender: 'man',
   },
   'nia.jones': {
     ...EMPTY_PROFILE,
@@ -78,6 +80,7 @@ const PROFILES: Record<string, ProfileContent> = {
     feePence: 5500,
     concessions: 'Sliding scale from £35.',
     availabilityNote: 'Daytime sessions are not possible.',
+    gender: 'woman',
   },
 };
 

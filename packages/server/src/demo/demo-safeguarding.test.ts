@@ -45,5 +45,22 @@ describe('demo safeguarding', () => {
       [practiceId],
     );
     expect(settings[0]?.clinical_lead_id).toBe(userIds['helen.marsh']);
+    // Every client but Hannah agreed to the policy; the practice lists one (fictional) local resource.
+    const agreed = await ownerQuery<{ client_id: string; policy_version: number }>(
+      t.ctx,
+      practiceId,
+      'SELECT client_id, policy_version FROM policy_agreements WHERE practice_id = $1',
+      [practiceId],
+    );
+    expect(agreed).toHaveLength(5);
+    expect(agreed.every((a) => a.policy_version === 1)).toBe(true);
+    expect(agreed.map((a) => a.client_id)).not.toContain(userIds['hannah.kowalski']);
+    const local = await ownerQuery<{ name: string }>(
+      t.ctx,
+      practiceId,
+      'SELECT name FROM practice_crisis_resources WHERE practice_id = $1',
+      [practiceId],
+    );
+    expect(local.map((r) => r.name)).toEqual(['Northside Crisis Café (demo, fictional)']);
   });
 });

@@ -10,9 +10,15 @@ import { insertResponse } from '../features/measures/response-insert.js';
  * The demo's risk episode: Jamie Walsh answered PHQ-9 item 9 "several days" on paper nine days ago;
  * Dr Ruth Mensah acknowledged the alert within the hour, recorded her decision (with the reasons,
  * who was told, and how Jamie was informed), and they wrote a safety plan together. Dr Helen Marsh
- * is the practice's clinical lead. Written as the system; idempotent (a practice with any alert is
- * left alone).
+ * is the practice's clinical lead. Every demo client agreed to the practice's written policy when
+ * they joined, except Hannah Kowalski (so the demo shows the policy step); the practice lists one
+ * local crisis resource of its own, marked as fictional. Written as the system; idempotent (a
+ * practice with any alert is left alone).
  */
+
+/** The demo client who has not yet agreed to the policy: signing in as her shows the step. */
+export const DEMO_CLIENT_NOT_AGREED = 'hannah.kowalski';
+const DEMO_CLIENTS = ['priya.nair', 'jamie.walsh', 'daniel.okoro', 'sophie.turner', 'aled.morgan'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -29,6 +35,24 @@ export async function seedDemoSafeguarding(tx: Scoped, userIds: Record<string, s
     `INSERT INTO safeguarding_settings (practice_id, policy_text, clinical_lead_id, updated_by)
      VALUES (app_practice_id(), $1, $2, $2) ON CONFLICT (practice_id) DO NOTHING`,
     [DEFAULT_POLICY_TEXT, helen],
+  );
+  for (const [index, key] of DEMO_CLIENTS.entries()) {
+    const client = userIds[key];
+    if (!client) throw new Error(`the demo has no ${key}`);
+    await tx.query(
+      `INSERT INTO policy_agreements (practice_id, client_id, policy_version, agreed_at)
+       VALUES (app_practice_id(), $1, 1, $2) ON CONFLICT DO NOTHING`,
+      [client, new Date(Date.now() - (120 - index * 10) * DAY)],
+    );
+  }
+  // A fictional local resource (Ofcom's drama number range, example.org): the demo shows the feature
+  // without sending anyone in real need to a number that does not exist — its name says so.
+  await tx.query(
+    `INSERT INTO practice_crisis_resources (practice_id, position, name, phone, url, hours, description)
+     VALUES (app_practice_id(), 0, 'Northside Crisis Café (demo, fictional)', '01632 960 123',
+             'https://crisis-cafe.example.org/', 'Every evening, 6pm to midnight',
+             'A calm place to talk, with no appointment. In this demo it is made up: use the lines above.')
+     ON CONFLICT DO NOTHING`,
   );
   const raisedAt = new Date(Date.now() - 9 * DAY);
   const responseId = crypto.randomUUID();

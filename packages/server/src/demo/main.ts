@@ -6,6 +6,7 @@ import { DemoRefusedError, prepareDemo, signInDetails } from './prepare-demo.js'
 /**
  * `npm run demo`: prepares the demo practice (seeding it on first start, refusing a database that
  * holds a real practice), prints how to sign in, then starts the server as `npm start` does.
+ * `npm run demo -- --prepare-only` seeds (or checks) the demo practice and stops without serving.
  */
 process.env.UNDERCURRENT_DEMO = '1';
 
@@ -46,4 +47,4 @@ async function prepare(): Promise<void> {
 }
 
 await prepare();
-await import('../main.js');
+if (!process.argv.includes('--prepare-only')) await import('../main.js');

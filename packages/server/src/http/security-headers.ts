@@ -27,6 +27,16 @@ export function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply,
     reply.header('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
   if (request.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+  if (isPrivateLinkPage(request.url)) {
+    // A person's enquiry page: its address is their only key, so it is never indexed, cached or passed on.
+    reply.header('X-Robots-Tag', 'noindex, nofollow');
+    reply.header('Cache-Control', 'no-store');
+  }
+}
+
+/** Addresses whose path carries a private link's token (the intake's person page and its API). */
+export function isPrivateLinkPage(url: string): boolean {
+  return url.startsWith('/enquiry/') || url.startsWith('/api/public/intakes/');
 }
 
 export function installSecurityHeaders(app: FastifyInstance, servedOverTls: boolean): void {

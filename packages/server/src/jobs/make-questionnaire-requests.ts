@@ -28,6 +28,7 @@ interface ScheduleForJob {
   months_after: number | null;
   review_every: number | null;
   ending_date: string | null;
+  time_zone: string;
 }
 
 export async function makeDueRequests(
@@ -55,7 +56,8 @@ export async function makeDueRequests(
   }
   const schedules = await tx.query<ScheduleForJob>(
     `SELECT s.id, s.client_id, s.episode_id, s.instrument_id, s.timing, s.every_n, s.months_after,
-            e.review_every, to_char(e.ending_date, 'YYYY-MM-DD') AS ending_date
+            e.review_every, to_char(e.ending_date, 'YYYY-MM-DD') AS ending_date,
+            e.time_zone
        FROM questionnaire_schedules s JOIN episodes e ON e.id = s.episode_id
        JOIN users c ON c.id = s.client_id AND c.status = 'active'
       WHERE s.stopped_at IS NULL
@@ -80,7 +82,7 @@ export async function makeDueRequests(
     }));
     const due = dueOccurrences(
       { timing: schedule.timing, everyN: schedule.every_n, monthsAfter: schedule.months_after },
-      { reviewEvery: schedule.review_every, endingDate: schedule.ending_date },
+      { reviewEvery: schedule.review_every, endingDate: schedule.ending_date, timeZone: schedule.time_zone },
       numbered,
       now,
     );

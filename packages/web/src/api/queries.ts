@@ -7,7 +7,7 @@ import type { CrisisResources, Me, PracticesResponse } from './types';
 /** Query keys, in one place so invalidation cannot drift from the queries. */
 export const keys = {
   practices: ['practices'] as const,
-  crisisResources: ['crisis-resources'] as const,
+  crisisResources: (practiceSlug: string) => ['crisis-resources', practiceSlug] as const,
   me: ['me'] as const,
   people: (role: string, status: string) => ['people', role, status] as const,
   invitations: (status: string) => ['invitations', status] as const,
@@ -23,9 +23,10 @@ export const keys = {
 
 /**
  * Public queries (and the token look-ups of the page that is signing someone in) survive a change
- * of session; everything else belongs to one person’s session and is forgotten.
+ * of session; everything else belongs to one person’s session and is forgotten. (The crisis lines
+ * are those of the signed-in person's practice, so they are asked again after a change.)
  */
-const PUBLIC_KEYS = new Set<string>(['practices', 'crisis-resources', 'invitation-lookup', 'password-reset']);
+const PUBLIC_KEYS = new Set<string>(['practices', 'invitation-lookup', 'password-reset']);
 
 export function usePractices() {
   return useQuery({
@@ -35,10 +36,17 @@ export function usePractices() {
   });
 }
 
-export function useCrisisResources() {
+/**
+ * The crisis lines of the practice of the request: the signed-in person's, or — on the public site —
+ * the practice whose pages these are (its slug), the region's lines and then the practice's own.
+ */
+export function useCrisisResources(practiceSlug = '') {
   return useQuery({
-    queryKey: keys.crisisResources,
-    queryFn: () => api<CrisisResources>('/api/crisis-resources'),
+    queryKey: keys.crisisResources(practiceSlug),
+    queryFn: () =>
+      api<CrisisResources>(
+        practiceSlug ? `/api/crisis-resources?practice=${encodeURIComponent(practiceSlug)}` : '/api/crisis-resources',
+      ),
     staleTime: 10 * 60_000,
   });
 }

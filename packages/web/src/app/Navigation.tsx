@@ -10,7 +10,9 @@ import { lettersNav } from '../pages/letters/letters-nav';
 import { subjectAccessNav } from '../pages/subject-access/subject-access-nav';
 import { measuresNav } from '../pages/measures/measures-nav';
 import { siteAdminNav } from '../pages/site-admin/site-admin-nav';
+import { intakeQueueNav } from '../pages/intake-queue/intake-queue-nav';
 import { resultsNav } from '../pages/results/results-nav';
+import { patternsNav } from '../pages/patterns/patterns-nav';
 import { questionnairesNav } from '../pages/questionnaires/questionnaires-nav';
 import { useMyQuestionnaires } from '../pages/questionnaires/questionnaires-api';
 import { strings } from '../strings';
@@ -35,6 +37,9 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
     items.push({ to: '/alerts', label: safeguardingShellStrings.alerts });
   }
   // safeguarding (staff) links: end
+  // intake queue (admin, therapist) links: begin
+  if (hasRole(me, 'admin', 'therapist')) items.push({ to: intakeQueueNav.to, label: intakeQueueNav.label });
+  // intake queue (admin, therapist) links: end
   // frame (therapist) links: begin
   if (hasRole(me, 'therapist')) {
     items.push({ to: '/calendar', label: frameNav.calendar }, { to: '/breaks', label: frameNav.breaks });
@@ -88,6 +93,9 @@ export function navItemsFor(me: Me, openQuestionnaires = 0): NavItem[] {
   if (hasRole(me, 'client')) items.push(resultsNav.progress);
   if (hasRole(me, 'admin')) items.push(resultsNav.report);
   // results links: end
+  // patterns (client) links: begin
+  if (hasRole(me, 'client')) items.push(patternsNav);
+  // patterns (client) links: end
   items.push({ to: '/account', label: strings.shell.account });
   return items;
 }

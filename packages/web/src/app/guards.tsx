@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { useMe } from '../api/queries';
 import { sessionEnded } from '../api/session-ended';
@@ -7,6 +8,10 @@ import { LoadError, Loading } from '../components/States';
 import { strings } from '../strings';
 import { hasRole, useCurrentUser } from './current-user';
 import { SignedOutHome } from './SignedOutHome';
+import { useMyPolicy } from './policy-api';
+
+// The policy step is seen once per version by clients only: its own small chunk, not the main one.
+const PolicyStep = lazy(() => import('./PolicyStep').then((m) => ({ default: m.PolicyStep })));
 
 export const ENROLMENT_PATH = '/account/security';
 
@@ -43,6 +48,35 @@ export function RequireSession() {
   if (stage === 'mfa_required') return <Navigate to={`/sign-in/verify?next=${encodeURIComponent(here)}`} replace />;
   if (stage === 'mfa_enrolment' && location.pathname !== ENROLMENT_PATH)
     return <Navigate to={ENROLMENT_PATH} replace />;
+  return <PolicyGate client={stage === 'active' && hasRole(me.data, 'client')} />;
+}
+
+/** Pages a client reaches before agreeing to the policy: help is never behind it (/help is public). */
+const OPEN_BEFORE_AGREEING = new Set(['/my/safety-plan']);
+
+/**
+ * A client who has not agreed to the current version of the practice's safeguarding policy sees the
+ * policy step in place of their page (the page itself follows once they agree); staff pass straight on.
+ */
+function PolicyGate({ client }: { client: boolean }) {
+  const location = useLocation();
+  const policy = useMyPolicy(client);
+  if (!client || OPEN_BEFORE_AGREEING.has(location.pathname)) return <Outlet />;
+  if (policy.isPending) return <Loading />;
+  if (policy.isError) {
+    return (
+      <Page title={strings.errors.unexpected}>
+        <LoadError error={policy.error} onRetry={() => void policy.refetch()} />
+      </Page>
+    );
+  }
+  if (policy.data.needsAgreement) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PolicyStep policy={policy.data} />
+      </Suspense>
+    );
+  }
   return <Outlet />;
 }
 

@@ -22,7 +22,7 @@ const journal = () => import('../pages/journal');
 const journalShared = () => import('../pages/journal-shared');
 // record (therapist)
 const record = () => import('../pages/record');
-// patterns (therapist)
+// patterns (therapist's tab, client's My patterns)
 const patterns = () => import('../pages/patterns');
 // letters (therapist, admin)
 const letters = () => import('../pages/letters');
@@ -40,6 +40,8 @@ const results = () => import('../pages/results');
 const questionnaires = () => import('../pages/questionnaires');
 // safeguarding (staff, client)
 const safeguarding = () => import('../pages/safeguarding');
+// enquiries, the practice's side (admin, therapist)
+const intakeQueue = () => import('../pages/intake-queue');
 
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): RouteObject['lazy'] {
   return async () => ({ Component: pick(await load()) });
@@ -66,9 +68,12 @@ export const routes: RouteObject[] = [
               { path: 'therapists', lazy: page(site, (m) => m.DirectoryPage) },
               { path: 'therapists/:therapistId', lazy: page(site, (m) => m.ProfilePage) },
               { path: 'is-this-right-for-me', lazy: page(site, (m) => m.ReflectionPage) },
+              { path: 'enquire', lazy: page(site, (m) => m.IntakeFormPage) },
               { path: ':page', lazy: page(site, (m) => m.SitePage) },
             ],
           },
+          // The person's own enquiry page: the private link's token is its only key (no account).
+          { path: 'enquiry/:token', lazy: page(site, (m) => m.EnquiryPage) },
           // public site routes: end
           { path: 'setup', lazy: page(auth, (m) => m.SetupPage) },
           { path: 'sign-in', lazy: page(auth, (m) => m.SignInPage) },
@@ -89,6 +94,16 @@ export const routes: RouteObject[] = [
                   { path: ':clientId', lazy: page(frame, (m) => m.ClientFramePage) },
                 ],
               },
+              // intake queue (admin, therapist) routes: begin
+              {
+                path: 'intakes',
+                element: <RequireRole roles={['admin', 'therapist']} />,
+                children: [
+                  { index: true, lazy: page(intakeQueue, (m) => m.IntakeQueuePage) },
+                  { path: ':id', lazy: page(intakeQueue, (m) => m.IntakeDetailPage) },
+                ],
+              },
+              // intake queue (admin, therapist) routes: end
               // frame (therapist) routes: begin
               {
                 element: <RequireRole roles={['therapist']} />,
@@ -258,6 +273,13 @@ export const routes: RouteObject[] = [
                 children: [{ index: true, lazy: page(siteAdmin, (m) => m.MyProfilePage) }],
               },
               // public site editing routes: end
+              // patterns (client) routes: begin
+              {
+                path: 'my/patterns',
+                element: <RequireRole roles={['client']} />,
+                children: [{ index: true, lazy: page(patterns, (m) => m.MyPatternsPage) }],
+              },
+              // patterns (client) routes: end
               // results (client, admin) routes: begin
               {
                 path: 'progress',

@@ -1,13 +1,14 @@
 import type { BadgeTone } from '../components/Badge';
 import { strings } from '../strings';
+import { auditStrings } from './audit-strings';
 
 /** Plain-words labels for values the API sends as codes; an unknown code is shown as it is. */
 export function actionLabel(action: string): string {
-  return strings.actions[action] ?? action;
+  return auditStrings.actions[action] ?? action;
 }
 
 export function subjectLabel(subjectType: string): string {
-  return strings.subjects[subjectType] ?? subjectType;
+  return auditStrings.subjects[subjectType] ?? subjectType;
 }
 
 export function outcomeLabel(outcome: string): string {

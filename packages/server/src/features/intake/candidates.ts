@@ -37,6 +37,7 @@ export async function matchCandidates(tx: Scoped, slug: string): Promise<Candida
       specialisms: p.specialisms,
       feePence: p.feePence,
       concessions: p.concessions,
+      gender: p.gender,
       free: freeParts({
         workingHours: own?.working_hours ?? [],
         sessionMinutes: own?.session_minutes ?? 50,

@@ -16,11 +16,14 @@ export interface LinkedIntake {
   status: IntakeStatus;
   urgent_risk: boolean;
   created_at: Date;
+  consent_at: Date;
   email: string;
   preferences: IntakePreferences;
   requested_therapist_id: string | null;
   requested_start: Date | null;
   message_enc: string | null;
+  /** The consultation booked when the practice accepted (its current time, should it move). */
+  appointment_start: Date | null;
 }
 
 export function linkActor(request: FastifyRequest, raw: string): Actor {
@@ -33,8 +36,10 @@ export async function intakeByLink(tx: Scoped, raw: string, forUpdate = false): 
   const token = readIntakeToken(raw);
   if (!token) throw new HttpError(404, INTAKE_NOT_FOUND, 'not_found');
   const found = await tx.query<LinkedIntake>(
-    `SELECT id, status, urgent_risk, created_at, email, preferences, requested_therapist_id, requested_start, message_enc
-       FROM intakes WHERE token_hash = $1 AND token_expires_at > now()${forUpdate ? ' FOR UPDATE' : ''}`,
+    `SELECT i.id, i.status, i.urgent_risk, i.created_at, i.consent_at, i.email, i.preferences, i.requested_therapist_id,
+            i.requested_start, i.message_enc, a.starts_at AS appointment_start
+       FROM intakes i LEFT JOIN appointments a ON a.practice_id = i.practice_id AND a.id = i.appointment_id
+      WHERE i.token_hash = $1 AND i.token_expires_at > now()${forUpdate ? ' FOR UPDATE OF i' : ''}`,
     [token.hash],
   );
   const row = found.rows[0];

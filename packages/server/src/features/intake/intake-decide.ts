@@ -9,6 +9,7 @@ import { intakeAnsweredEmail } from './intake-email.js';
 import { IntakeDetail, IntakeParams, INTAKE_TEXT_MAX } from './intake-schemas.js';
 import { INTAKE_SELECT, intakeDetail, type IntakeRow } from './intake-practice-record.js';
 import { NO_SUCH_INTAKE } from './intake-get.js';
+import { convertToClient } from './intake-accept.js';
 
 const Decision = Type.Object(
   {
@@ -25,7 +26,9 @@ const STATUS = { accept: 'accepted', propose: 'time_proposed', refer: 'referred_
  * consultation, propose another time (the held slot is released; the person picks again from the
  * free times) or refer on — always with a message to the person, sealed, and an e-mail that says only
  * that there is a reply. Accepting is for the therapist asked (or an admin), and only while a
- * request is waiting.
+ * request is waiting; it turns the enquiry into a client (`convertToClient`: account, invitation,
+ * assessment episode, the consultation in the calendar) in the same transaction. Accepting again is
+ * answered with the enquiry as it stands and makes nothing twice.
  */
 export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
@@ -65,6 +68,13 @@ export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
           subjectId: row.id,
           details: { decision },
         } as const;
+        if (decision === 'accept' && row.status === 'accepted' && row.appointment_id) {
+          if (row.requested_therapist_id !== actor.userId && !hasRole(actor, 'admin')) {
+            tx.deny('Only the therapist the person asked for, or an administrator, can answer this request.', event);
+          }
+          tx.audit({ ...event, details: { decision, repeated: true } });
+          return intakeDetail(tx, row);
+        }
         if (decision !== 'refer') {
           if (row.status !== 'requested' || !row.requested_therapist_id) {
             refuse(
@@ -82,6 +92,14 @@ export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
         if (row.status === 'accepted' || row.status === 'referred_on') {
           refuse(tx, event, 409, 'already_answered', 'This enquiry has already been answered.');
         }
+        const converted =
+          decision === 'accept'
+            ? await convertToClient(tx, row, await tx.decrypt(`intakes.name_enc:${row.id}`, row.name_enc), {
+                publicUrl: config.publicUrl,
+                smtp: config.smtpUrl !== undefined,
+                event,
+              })
+            : null;
         const sealed = await tx.encrypt('clinical', `intakes.message_enc:${row.id}`, message);
         const release = decision === 'propose';
         await tx.query(
@@ -91,6 +109,19 @@ export const decideIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
            WHERE id = $1`,
           [row.id, STATUS[decision], sealed, actor.userId ?? null, release],
         );
+        if (converted) {
+          await tx.query(
+            `UPDATE intakes SET client_id = $2, episode_id = $3, appointment_id = $4, invitation_id = $5 WHERE id = $1`,
+            [row.id, converted.clientId, converted.episodeId, converted.appointmentId, converted.invitationId],
+          );
+          tx.audit({
+            action: 'intake.client_created',
+            subjectType: 'intake',
+            subjectId: row.id,
+            subjectUserId: converted.clientId,
+            details: { ...converted },
+          });
+        }
         const practice = (await tx.query<{ name: string }>('SELECT name FROM practices WHERE id = app_practice_id()'))
           .rows[0];
         const outboxId = await enqueueEmail(

@@ -76,11 +76,17 @@ export const Match = Type.Object({
 
 export const PersonView = Type.Object({
   practiceName: Type.String(),
+  /** For links back to the practice's public pages (its therapists' profiles). */
+  practiceSlug: Type.String(),
   status: IntakeStatus,
   sameDayReview: Type.Boolean(),
   createdAt: Type.String(),
+  /** When the person agreed to the practice keeping what they wrote (the consent on the form). */
+  consentAt: Type.String(),
   matches: Type.Array(Match),
   request: Type.Union([Type.Object({ therapistName: Type.String(), start: Type.String() }), Type.Null()]),
+  /** Once the practice accepted: the consultation booked for the person. */
+  consultation: Type.Union([Type.Object({ therapistName: Type.String(), start: Type.String() }), Type.Null()]),
   message: Type.Union([Type.String(), Type.Null()]),
 });
 export type PersonView = Static<typeof PersonView>;
@@ -93,7 +99,10 @@ export const QueueEntry = Type.Object({
   source: Type.String(),
   createdAt: Type.String(),
   requestedTherapist: Type.Union([Type.String(), Type.Null()]),
+  requestedTherapistId: Type.Union([Type.String(), Type.Null()]),
   requestedStart: Type.Union([Type.String(), Type.Null()]),
+  /** Once accepted: the consultation booked in the therapist's calendar. */
+  consultationStart: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const IntakeDetail = Type.Intersect([
@@ -106,6 +115,8 @@ export const IntakeDetail = Type.Intersect([
     consentAt: Type.String(),
     consentNotice: Type.String(),
     message: Type.Union([Type.String(), Type.Null()]),
+    /** The therapists ranked for the person, with the reasons they were shown. */
+    matches: Type.Array(Match),
   }),
 ]);
 

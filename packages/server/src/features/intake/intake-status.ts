@@ -36,13 +36,19 @@ export const intakeStatusRoute: FastifyPluginAsyncTypebox = async (app) => {
         tx.audit({ action: 'intake.viewed_by_link', subjectType: 'intake', subjectId: intake.id });
         return {
           practiceName: practice?.name ?? '',
+          practiceSlug: practice?.slug ?? '',
           status: intake.status,
           sameDayReview: intake.urgent_risk,
           createdAt: intake.created_at.toISOString(),
+          consentAt: intake.consent_at.toISOString(),
           matches: ranked.map((r) => ({ id: r.id, name: r.name, reasons: r.reasons })),
           request:
             intake.requested_start && intake.requested_therapist_id
               ? { therapistName: therapist?.name ?? 'Your therapist', start: intake.requested_start.toISOString() }
+              : null,
+          consultation:
+            intake.status === 'accepted' && intake.appointment_start
+              ? { therapistName: therapist?.name ?? 'Your therapist', start: intake.appointment_start.toISOString() }
               : null,
           message: intake.message_enc ? await tx.decrypt(`intakes.message_enc:${intake.id}`, intake.message_enc) : null,
         };

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Scoped } from '../../access/access-layer.js';
 import { Type } from '@sinclair/typebox';
-import { HttpError } from '../../access/errors.js';
+import { FieldError } from '../../accounts/field-error.js';
 import { enqueueEmail } from '../../mail/enqueue-email.js';
 import { publicPractice } from '../public-site/public-practice.js';
 import { PublicPracticeParams } from '../public-site/public-site-schemas.js';
@@ -14,6 +14,9 @@ import { checkHumanFill, INTAKES_PER_HOUR, publicFormLimit } from './public-form
 export const CONSENT_NOTICE = 'privacy page';
 export const NEEDS_CONSENT =
   'Please tick the box to agree that the practice may keep what you write here to reply to you. Without it we cannot keep your enquiry.';
+export const NEEDS_NAME = 'Please tell us your name (a first name is enough).';
+export const NEEDS_EMAIL = 'Please give an e-mail address we can reply to, like name@example.com.';
+export const NEEDS_BRINGS = 'Please say a few words about what brings you.';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
@@ -45,19 +48,13 @@ export const submitIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
       limit(request);
       const form = request.body;
       checkHumanFill(form);
-      if (!form.consent) throw new HttpError(400, NEEDS_CONSENT, 'consent_required');
+      if (!form.consent) throw new FieldError(400, 'consent', NEEDS_CONSENT, 'consent_required');
       const name = form.name.trim();
       const email = form.email.trim().toLowerCase();
       const brings = form.brings.trim();
-      if (!name) throw new HttpError(400, 'Please tell us your name (a first name is enough).', 'invalid_request');
-      if (!EMAIL.test(email)) {
-        throw new HttpError(
-          400,
-          'Please give an e-mail address we can reply to, like name@example.com.',
-          'invalid_request',
-        );
-      }
-      if (!brings) throw new HttpError(400, 'Please say a few words about what brings you.', 'invalid_request');
+      if (!name) throw new FieldError(400, 'name', NEEDS_NAME, 'invalid_request');
+      if (!EMAIL.test(email)) throw new FieldError(400, 'email', NEEDS_EMAIL, 'invalid_request');
+      if (!brings) throw new FieldError(400, 'brings', NEEDS_BRINGS, 'invalid_request');
       const practice = await publicPractice(app, request, request.params.slug);
       const urgent = form.risk === 'now';
       const issued = newIntakeToken(practice.id);

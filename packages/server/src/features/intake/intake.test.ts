@@ -166,3 +166,100 @@ describe('intake', () => {
     expect(detail.json()).toMatchObject({ brings: intakeForm().brings, consentNotice: 'privacy page' });
   });
 });
+
+describe('public forms refuse what a person did not send', () => {
+  const url = (slug: string) => `/api/public/practices/${slug}/intakes`;
+  const stored = async (practiceId: string) =>
+    (await scopedQuery<{ n: number }>(t.ctx, practiceId, 'SELECT count(*)::int AS n FROM intakes'))[0]?.n;
+
+  it('refuses a malformed intake (missing fields, a wrong type, an e-mail that is not one, no consent) naming the field', async () => {
+    const w = await intakeWorld(t.ctx);
+    const { brings: _left, ...missing } = intakeForm();
+    const noBrings = await post(url(w.slug), missing, undefined, '10.2.0.1');
+    expect(noBrings.statusCode).toBe(400);
+    expect(noBrings.json()).toMatchObject({ error: 'invalid_request', fields: [{ field: 'brings' }] });
+
+    const wrongType = await post(url(w.slug), { ...intakeForm(), risk: 'maybe' }, undefined, '10.2.0.2');
+    expect(wrongType.statusCode).toBe(400);
+    expect(wrongType.json().fields[0].field).toBe('risk');
+
+    const badEmail = await post(url(w.slug), intakeForm({ email: 'sam at home' }), undefined, '10.2.0.3');
+    expect(badEmail.statusCode).toBe(400);
+    expect(badEmail.json()).toEqual({
+      error: 'invalid_request',
+      message: 'Please give an e-mail address we can reply to, like name@example.com.',
+      fields: [{ field: 'email', message: 'Please give an e-mail address we can reply to, like name@example.com.' }],
+    });
+
+    const blank = await post(url(w.slug), intakeForm({ brings: '   ' }), undefined, '10.2.0.4');
+    expect(blank.json().fields).toEqual([
+      { field: 'brings', message: 'Please say a few words about what brings you.' },
+    ]);
+
+    const noConsent = await post(url(w.slug), intakeForm({ consent: false }), undefined, '10.2.0.5');
+    expect(noConsent.statusCode).toBe(400);
+    expect(noConsent.json()).toMatchObject({ error: 'consent_required', fields: [{ field: 'consent' }] });
+    expect(noConsent.json().message).toContain('tick the box');
+
+    const notJson = await t.app.inject({
+      method: 'POST',
+      url: url(w.slug),
+      headers: { ...CSRF, 'content-type': 'application/json' },
+      payload: '{"name": "Sam",',
+      remoteAddress: '10.2.0.6',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().message).toBe('The request body is not valid JSON.');
+    expect(await stored(w.practiceId)).toBe(0);
+  });
+
+  it('refuses an oversized intake: a field over its limit by name, a body over 32 KB as too large', async () => {
+    const w = await intakeWorld(t.ctx);
+    const long = await post(url(w.slug), intakeForm({ brings: 'x'.repeat(4001) }), undefined, '10.2.1.1');
+    expect(long.statusCode).toBe(400);
+    expect(long.json().fields).toEqual([{ field: 'brings', message: 'brings must be at most 4000 characters.' }]);
+    const huge = await post(
+      url(w.slug),
+      intakeForm({ brings: 'x'.repeat(4000), previousTherapy: 'y'.repeat(4000), website: 'z'.repeat(40_000) }),
+      undefined,
+      '10.2.1.2',
+    );
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toEqual({ error: 'too_large', message: 'The request is too large.' });
+    expect(await stored(w.practiceId)).toBe(0);
+  });
+
+  it('refuses automated intakes: a filled-in honeypot, a form sent too fast, and too many from one address', async () => {
+    const w = await intakeWorld(t.ctx);
+    const bot = await post(url(w.slug), intakeForm({ website: 'http://spam.example' }), undefined, '10.2.2.1');
+    expect(bot.statusCode).toBe(400);
+    expect(bot.json()).toMatchObject({ error: 'automated_submission' });
+    expect(bot.json().message).toContain('If you are a person, reload the page and try again.');
+    const fast = await post(url(w.slug), intakeForm({ fillMs: 400 }), undefined, '10.2.2.2');
+    expect(fast.statusCode).toBe(400);
+    expect(fast.json()).toMatchObject({ error: 'too_fast' });
+    expect(fast.json().message).toContain('take a moment');
+    expect(await stored(w.practiceId)).toBe(0);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      statuses.push((await post(url(w.slug), intakeForm({ name: `P${i}` }), undefined, '10.2.2.3')).statusCode);
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    const limited = await post(url(w.slug), intakeForm(), undefined, '10.2.2.3');
+    expect(limited.json().message).toMatch(
+      /Too many forms have been sent from this address\. Try again in \d+ minutes?/,
+    );
+    expect(await stored(w.practiceId)).toBe(5);
+  });
+
+  it('keeps a person’s page out of search engines and caches', async () => {
+    const w = await intakeWorld(t.ctx);
+    const sent = await post(url(w.slug), intakeForm(), undefined, '10.2.3.1');
+    const token = sent.json().statusPath.replace('/enquiry/', '');
+    const view = await get(`/api/public/intakes/${token}`);
+    expect(view.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(view.headers['referrer-policy']).toBe('no-referrer');
+    expect(view.json().consentAt).toEqual(expect.any(String));
+  });
+});

@@ -20,6 +20,7 @@ const candidate = (over: Partial<Candidate>): Candidate => ({
   specialisms: [],
   feePence: 8000,
   concessions: '',
+  gender: null,
   free: NONE,
   ...over,
 });
@@ -82,5 +83,36 @@ describe('matching', () => {
     expect(only?.reasons.some((r) => r.text.includes('Welsh'))).toBe(false);
     const [noFee] = rankTherapists(prefs({ feeMaxPence: null }), [c]);
     expect(noFee?.reasons.some((r) => r.text.startsWith('Fee'))).toBe(false);
+  });
+
+  it('makes the therapist gender the person asked for a reason, as far as the therapist has said it', () => {
+    const woman = candidate({ id: 'w', name: 'Wren', gender: { kind: 'woman', words: 'Woman' } });
+    const man = candidate({ id: 'm', name: 'Amos', gender: { kind: 'man', words: 'Man' } });
+    const described = candidate({ id: 'd', name: 'Dee', gender: { kind: 'self_described', words: 'Non-binary' } });
+    const unsaid = candidate({ id: 'u', name: 'Ash' });
+    const ranked = rankTherapists(prefs({ therapistGender: 'woman' }), [man, described, unsaid, woman]);
+    expect(ranked[0]?.id).toBe('w');
+    const genderOf = (id: string) =>
+      ranked.find((r) => r.id === id)?.reasons.find((r) => /gender|a woman/.test(r.text));
+    expect(genderOf('w')).toEqual({ fits: true, text: 'Is a woman, as you asked.' });
+    expect(genderOf('m')).toEqual({ fits: false, text: 'Is a man; you asked for a woman.' });
+    expect(genderOf('d')).toEqual({
+      fits: false,
+      text: 'Describes their gender as “Non-binary”; you asked for a woman.',
+    });
+    expect(genderOf('u')).toEqual({ fits: false, text: 'Has not said their gender on their profile.' });
+    // The fit counts for the ranking, but never outweighs space when the person can come.
+    const free = { morning: [], afternoon: [], evening: [2] };
+    const availableMan = candidate({ id: 'am', name: 'Zak', gender: { kind: 'man', words: 'Man' }, free });
+    expect(rankTherapists(prefs({ therapistGender: 'woman' }), [woman, availableMan]).map((r) => r.id)).toEqual([
+      'am',
+      'w',
+    ]);
+  });
+
+  it('says nothing about gender when the person did not ask', () => {
+    const woman = candidate({ gender: { kind: 'woman', words: 'Woman' } });
+    const [only] = rankTherapists(prefs({ therapistGender: null }), [woman]);
+    expect(only?.reasons.some((r) => /gender|woman/.test(r.text))).toBe(false);
   });
 });

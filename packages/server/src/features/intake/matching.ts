@@ -4,7 +4,8 @@
  *
  * What counts, in order of weight: whether the therapist has space when the person can come
  * (availability overlap), whether they work in the format the person wants, in their language, with
- * what brings them (specialism), and within the fee range the person gave. A therapist is never
+ * what brings them (specialism), of the gender they asked for (when they asked, and only as far as the
+ * therapist chose to say), and within the fee range the person gave. A therapist is never
  * hidden for a mismatch: the person sees everyone, best fits first, with what fits and what does not.
  */
 export type Format = 'in_person' | 'online';
@@ -31,6 +32,8 @@ export interface Candidate {
   specialisms: string[];
   feePence: number | null;
   concessions: string;
+  /** What the therapist says of their gender on their profile; null when they prefer not to say. */
+  gender: { kind: 'woman' | 'man' | 'self_described'; words: string } | null;
   /** For each part of the day, the weekdays on which a whole session still fits. */
   free: Record<PartOfDay, number[]>;
 }
@@ -71,7 +74,7 @@ export function rankTherapists(preferences: IntakePreferences, candidates: Candi
 
     const times = overlap(preferences, c.free);
     if (times.length > 0) {
-      // Outweighs every other reason together (20 + 15 + 25 + 10): space when they can come comes first.
+      // Outweighs every other reason together (20 + 15 + 10 + 25 + 10): space when they can come comes first.
       score += 100;
       const first = times.slice(0, 3).map((t) => `${DAY_NAMES[t.day - 1]} ${t.part}s`);
       reasons.push({ fits: true, text: `Has space when you can come (${first.join(', ')}).` });
@@ -100,6 +103,12 @@ export function rankTherapists(preferences: IntakePreferences, candidates: Candi
       }
     }
 
+    const gender = genderReason(preferences.therapistGender, c.gender);
+    if (gender) {
+      if (gender.fits) score += 10;
+      reasons.push(gender);
+    }
+
     const topics = preferences.topics.filter((t) => c.specialisms.some((s) => same(s, t)));
     if (topics.length > 0) {
       score += 10 + 5 * Math.min(topics.length, 3);
@@ -120,4 +129,15 @@ export function rankTherapists(preferences: IntakePreferences, candidates: Candi
     return { id: c.id, name: c.name, score, reasons };
   });
   return ranked.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+}
+
+/** Whether a therapist is of the gender the person asked for, as far as the therapist has said. */
+export function genderReason(wanted: IntakePreferences['therapistGender'], gender: Candidate['gender']): Reason | null {
+  if (wanted === null) return null;
+  if (gender === null) return { fits: false, text: 'Has not said their gender on their profile.' };
+  if (gender.kind === wanted) return { fits: true, text: `Is a ${wanted}, as you asked.` };
+  if (gender.kind === 'self_described') {
+    return { fits: false, text: `Describes their gender as “${gender.words}”; you asked for a ${wanted}.` };
+  }
+  return { fits: false, text: `Is a ${gender.kind}; you asked for a ${wanted}.` };
 }

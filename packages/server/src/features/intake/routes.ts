@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { installFieldErrors } from '../../accounts/field-error.js';
 import { publicReadLimit } from '../public-site/public-practice.js';
 import { getIntakeRoute } from './intake-get.js';
 import { decideIntakeRoute } from './intake-decide.js';
@@ -15,6 +16,8 @@ import { listQueueRoute } from './queue-list.js';
 export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(async (scope) => {
     const limit = publicReadLimit();
+    // The form's refusals name their field (consent, e-mail, …), so the page shows each beside its field.
+    installFieldErrors(scope);
     scope.addHook('onRequest', async (request, reply) => limit(request, reply));
     for (const route of [submitIntakeRoute, intakeStatusRoute, intakeSlotsRoute, intakeRequestRoute]) {
       await route(scope, {});

@@ -22,7 +22,8 @@ import { refuse } from '../../access/refuse.js';
  * An e-mail address that already has an account at the practice is refused rather than merged: the
  * accept form would otherwise become a second, unthrottled place to try an existing account's password.
  * Creating such an invitation is refused too (409), so this only happens if the account appeared after
- * the invitation was sent.
+ * the invitation was sent. The one exception is the password-less account an accepted enquiry
+ * prepared for this very invitation: accepting sets its password.
  */
 const TokenText = Type.String({ minLength: 1, maxLength: 200 });
 const GONE = { error: Type.Ref('ErrorResponse') };
@@ -87,6 +88,28 @@ async function usableInvitation(
   return row;
 }
 
+/**
+ * The account an accepted enquiry prepared for this invitation, while it still has no password
+ * (intake's `convertToClient`): accepting the invitation completes it rather than making another.
+ */
+async function preparedAccount(tx: Scoped, invitationId: string): Promise<string | undefined> {
+  const found = await tx.query<{ id: string }>(
+    `SELECT u.id FROM invitations i JOIN users u ON u.practice_id = i.practice_id AND u.id = i.prepared_user_id
+      WHERE i.id = $1 AND u.password_hash IS NULL AND u.status = 'active'`,
+    [invitationId],
+  );
+  return found.rows[0]?.id;
+}
+
+async function setPreparedPassword(tx: Scoped, userId: string, displayName: string, hash: string): Promise<string> {
+  await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now(), display_name = $3 WHERE id = $1', [
+    userId,
+    hash,
+    displayName,
+  ]);
+  return userId;
+}
+
 function sessionPolicy(ctx: AppContext) {
   return {
     staffIdleMinutes: ctx.config.staffIdleMinutes,
@@ -115,8 +138,9 @@ async function acceptInvitation(
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
       `undercurrent-invite:${tx.actor.practiceId}:${row.email}`,
     ]);
+    const prepared = await preparedAccount(tx, row.id);
     const existing = await tx.query('SELECT 1 FROM users WHERE email = $1', [row.email]);
-    if ((existing.rowCount ?? 0) > 0) {
+    if (!prepared && (existing.rowCount ?? 0) > 0) {
       refuse(
         tx,
         event,
@@ -127,12 +151,10 @@ async function acceptInvitation(
           'administrator if you need a different role.',
       );
     }
-    const userId = await createUser(tx, {
-      email: row.email,
-      displayName,
-      passwordHash: await hashPassword(input.password),
-      roles: [row.role],
-    });
+    const passwordHash = await hashPassword(input.password);
+    const userId = prepared
+      ? await setPreparedPassword(tx, prepared, displayName, passwordHash)
+      : await createUser(tx, { email: row.email, displayName, passwordHash, roles: [row.role] });
     let careAssigned = false;
     if (row.role === 'client') {
       const assigned = await tx.query(
@@ -165,7 +187,7 @@ async function acceptInvitation(
       subjectType: 'user',
       subjectId: userId,
       subjectUserId: userId,
-      details: { role: row.role, via: 'invitation' },
+      details: { role: row.role, via: prepared ? 'intake_invitation' : 'invitation' },
     });
     tx.audit({ ...event, subjectUserId: userId, details: { role: row.role, careAssigned, sessionId: session.id } });
     return { stage, session };

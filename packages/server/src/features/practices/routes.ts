@@ -2,6 +2,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { crisisResourcesFor, regionForTimeZone } from '@undercurrent/clinical';
 import { systemActor } from '../../access/actor.js';
+import { asCrisisLine } from '../safeguarding/crisis-resource-rules.js';
+import { loadLocalResources } from '../safeguarding/crisis-resources-record.js';
 import { loadSafeguardingSettings } from '../safeguarding/settings-record.js';
 
 const PublicPractice = Type.Object({
@@ -50,7 +52,11 @@ export const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags: ['public'],
-        summary: 'Crisis lines for the region of this instance’s practice (shown without signing in)',
+        summary: 'Crisis lines for the practice of the request: its region’s, then its own (shown without signing in)',
+        querystring: Type.Object({
+          /** The public site's practice (`/p/<slug>`); ignored when someone is signed in. */
+          practice: Type.Optional(Type.String({ maxLength: 100 })),
+        }),
         response: {
           200: Type.Object({
             region: Type.String(),
@@ -60,13 +66,28 @@ export const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async () => {
+    async (request) => {
+      // The practice of the request: the signed-in person's, else the public site's slug, else the
+      // instance's only practice. With several practices and neither, the region defaults alone.
       const practices = await app.ctx.access.listPractices();
-      const practice = practices[0];
+      const signedIn = request.auth?.actor.practiceId;
+      const slug = request.query.practice;
+      const practice = signedIn
+        ? practices.find((p) => p.id === signedIn)
+        : slug
+          ? practices.find((p) => p.slug === slug)
+          : practices.length === 1
+            ? practices[0]
+            : undefined;
       if (!practice) return crisisResourcesFor(regionForTimeZone('Europe/London'));
-      // The region the practice chose in its safeguarding settings (by default, from its time zone).
-      const settings = await app.ctx.access.run(systemActor(practice.id), (tx) => loadSafeguardingSettings(tx));
-      return crisisResourcesFor(settings.region);
+      // The region the practice chose in its safeguarding settings (by default, from its time zone),
+      // then the practice's own resources in the order its admin chose.
+      return app.ctx.access.run(systemActor(practice.id), async (tx) => {
+        const settings = await loadSafeguardingSettings(tx);
+        const region = crisisResourcesFor(settings.region);
+        const local = await loadLocalResources(tx);
+        return { ...region, resources: [...region.resources, ...local.map(asCrisisLine)] };
+      });
     },
   );
 };

@@ -90,6 +90,8 @@ export function tidyProfile(content: ProfileContent): ProfileContent {
     concessions: content.concessions.trim(),
     availabilityNote: content.availabilityNote.trim(),
     photoAlt: content.photoAlt.trim(),
+    gender: content.gender ?? 'undisclosed',
+    genderDescribed: content.gender === 'self_described' ? (content.genderDescribed ?? '').trim() : '',
   };
 }
 
@@ -104,6 +106,12 @@ export function draftProblems(content: ProfileContent): FieldProblem[] {
       problems.push({ field: `registrations.${index}.otherName`, message: 'Name the body you are registered with.' });
     }
   });
+  if (content.gender === 'self_described' && (content.genderDescribed ?? '').trim() === '') {
+    problems.push({
+      field: 'genderDescribed',
+      message: 'Write how you describe your gender, or choose “Prefer not to say”.',
+    });
+  }
   if (content.photoId !== null && content.photoAlt.trim() === '') {
     problems.push({
       field: 'photoAlt',

@@ -60,6 +60,7 @@ describe('directory profiles', () => {
         availability: { kind: 'ask', statement: 'Please ask the practice about current availability.' },
         availabilityNote: '',
         photo: null,
+        gender: null,
       },
     ]);
     expect((await get(`/api/public/practices/${slug}`)).json().therapists).toBe(1);
@@ -181,6 +182,56 @@ describe('directory profiles', () => {
     expect(photo.json().fields).toEqual([
       { field: 'photoId', message: expect.stringContaining('not one you uploaded') },
     ]);
+  });
+
+  it('carry the gender a therapist chooses to give — or nothing when they prefer not to say — and need words when self-described', async () => {
+    const { cookies, people, slug } = await publicWorld(t.ctx);
+    const id = people.therapist.userId;
+    const blank = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
+      ...READY_PROFILE,
+      gender: 'self_described',
+      genderDescribed: '  ',
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().fields).toEqual([
+      { field: 'genderDescribed', message: expect.stringContaining('Prefer not to say') },
+    ]);
+    const unknown = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
+      ...READY_PROFILE,
+      gender: 'x',
+    });
+    expect(unknown.statusCode).toBe(400);
+
+    const saved = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
+      ...READY_PROFILE,
+      gender: 'self_described',
+      genderDescribed: ' Non-binary ',
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().draft).toMatchObject({ gender: 'self_described', genderDescribed: 'Non-binary' });
+    const row = (await get('/api/public-site/profiles', cookies.admin))
+      .json()
+      .profiles.find((p: { therapistId: string }) => p.therapistId === id);
+    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, {
+      draftUpdatedAt: row.draftUpdatedAt,
+    });
+    const shown = async () => (await get(`/api/public/practices/${slug}/therapists/${id}`)).json().therapist.gender;
+    expect(await shown()).toEqual({ kind: 'self_described', words: 'Non-binary' });
+
+    // Moving back to "prefer not to say" drops the words, and the public sees nothing once published.
+    const undisclosed = await send('PUT', '/api/public-site/my-profile', cookies.therapist, {
+      ...READY_PROFILE,
+      gender: 'undisclosed',
+      genderDescribed: 'Non-binary',
+    });
+    expect(undisclosed.json().draft).toMatchObject({ gender: 'undisclosed', genderDescribed: '' });
+    const again = (await get('/api/public-site/profiles', cookies.admin))
+      .json()
+      .profiles.find((p: { therapistId: string }) => p.therapistId === id);
+    await send('POST', `/api/public-site/profiles/${id}/publish`, cookies.admin, {
+      draftUpdatedAt: again.draftUpdatedAt,
+    });
+    expect(await shown()).toBeNull();
   });
 });
 

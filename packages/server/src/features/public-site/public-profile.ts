@@ -39,8 +39,18 @@ export async function publishedProfiles(tx: Scoped, slug: string, therapistId?: 
       availability: availability.get(row.therapist_id) ?? { kind: 'ask', statement: 'Please ask the practice.' },
       availabilityNote: content.availabilityNote,
       photo: content.photoId ? { url: photoUrl(slug, content.photoId), alt: content.photoAlt } : null,
+      gender: publicGender(content),
     };
   });
+}
+
+/** The gender a therapist chose to show, in words; null when they prefer not to say. */
+export function publicGender(content: ProfileContent): PublicProfile['gender'] {
+  if (content.gender === 'woman') return { kind: 'woman', words: 'Woman' };
+  if (content.gender === 'man') return { kind: 'man', words: 'Man' };
+  const described = (content.genderDescribed ?? '').trim();
+  if (content.gender === 'self_described' && described) return { kind: 'self_described', words: described };
+  return null;
 }
 
 /** Outside /api (no session, cacheable): the id names one upload, never changed, so it is cached for a year. */

@@ -55,6 +55,11 @@ export const Registration = Type.Object(
 
 export const Format = Type.Union([Type.Literal('in_person'), Type.Literal('online')]);
 
+/** How a therapist gives their gender on their profile (optional: "prefer not to say" is the default). */
+export const GENDERS = ['woman', 'man', 'self_described', 'undisclosed'] as const;
+export type Gender = (typeof GENDERS)[number];
+export const GENDER_DESCRIBED_MAX = 60;
+
 /** What a therapist writes about themselves (the draft, and the published version, have this shape). */
 export const ProfileContent = Type.Object(
   {
@@ -71,6 +76,10 @@ export const ProfileContent = Type.Object(
     availabilityNote: Type.String({ maxLength: 300 }),
     photoId: Type.Union([Uuid, Type.Null()]),
     photoAlt: Type.String({ maxLength: 300 }),
+    /** Optional (a profile saved before it existed has none): read as "undisclosed". */
+    gender: Type.Optional(Type.Union(GENDERS.map((g) => Type.Literal(g)))),
+    /** The therapist's own words, when they describe their gender themselves. */
+    genderDescribed: Type.Optional(Type.String({ maxLength: GENDER_DESCRIBED_MAX })),
   },
   { additionalProperties: false },
 );
@@ -88,6 +97,8 @@ export const EMPTY_PROFILE: ProfileContent = {
   availabilityNote: '',
   photoId: null,
   photoAlt: '',
+  gender: 'undisclosed',
+  genderDescribed: '',
 };
 
 export const ProfileStatus = Type.Union([
@@ -133,6 +144,14 @@ export const PublicProfile = Type.Object({
   availability: Availability,
   availabilityNote: Type.String(),
   photo: Type.Union([Type.Object({ url: Type.String(), alt: Type.String() }), Type.Null()]),
+  /** What the therapist chose to say about their gender; null when they prefer not to say. */
+  gender: Type.Union([
+    Type.Object({
+      kind: Type.Union([Type.Literal('woman'), Type.Literal('man'), Type.Literal('self_described')]),
+      words: Type.String(),
+    }),
+    Type.Null(),
+  ]),
 });
 export type PublicProfile = Static<typeof PublicProfile>;
 

@@ -5,6 +5,7 @@ import { makeDueRequests } from '../../jobs/make-questionnaire-requests.js';
 import { auditEventsOf, createPracticeFixture, scopedQuery } from '../../test-support/fixtures.js';
 import { addSession, carePair, HOUR, outboxMessages, type CarePair } from '../../test-support/frame-fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { addDays, localToUtc } from '../../frame/zoned-time.js';
 
 /**
  * Questionnaires end to end on the server with the real database: requests made by the job ahead of
@@ -120,6 +121,35 @@ describe('requests from a schedule', () => {
     const listed = await send('GET', `/api/questionnaires/clients/${pair.client.userId}`, pair.therapistCookie);
     expect(listed.json().schedules.map((s: { timing: string }) => s.timing)).toEqual(['ending']);
     expect(listed.json().requests).toHaveLength(2);
+  });
+
+  it('opens the ending questionnaire at midnight in the episode’s time zone (Auckland), not UTC', async () => {
+    const { practiceId, pair } = await world();
+    const zone = 'Pacific/Auckland';
+    const endingDate = addDays(new Date().toISOString().slice(0, 10), 40);
+    await scopedQuery(
+      t.ctx,
+      practiceId,
+      'UPDATE episodes SET ending_date = $2, status = $3, time_zone = $4 WHERE id = $1',
+      [pair.episodeId, endingDate, 'ending', zone],
+    );
+    const added = await send('POST', `/api/questionnaires/episodes/${pair.episodeId}/schedules`, pair.therapistCookie, {
+      instrumentId: 'gad-7',
+      timing: 'ending',
+    });
+    expect(added.statusCode).toBe(200);
+    const opens = localToUtc(addDays(endingDate, -7), '00:00', zone);
+    // 23:30 the evening before, in Auckland: not yet.
+    expect((await runJob(practiceId, new Date(opens.getTime() - 0.5 * HOUR))).made).toBe(0);
+    // 00:30 in Auckland — the previous day in UTC: asked now.
+    expect((await runJob(practiceId, new Date(opens.getTime() + 0.5 * HOUR))).made).toBe(1);
+    const rows = await scopedQuery<{ opens_at: Date; expires_at: Date }>(
+      t.ctx,
+      practiceId,
+      'SELECT opens_at, expires_at FROM questionnaire_requests WHERE episode_id = $1',
+      [pair.episodeId],
+    );
+    expect(rows).toEqual([{ opens_at: opens, expires_at: localToUtc(addDays(endingDate, 1), '00:00', zone) }]);
   });
 
   it('refuses bad schedules with messages', async () => {

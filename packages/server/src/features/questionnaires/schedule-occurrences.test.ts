@@ -11,7 +11,7 @@ const weekly = (count: number, reviewEvery: number[] = []): NumberedSession[] =>
     kind: reviewEvery.includes(i + 1) ? 'review' : 'session',
     number: i + 1,
   }));
-const noEnding = { reviewEvery: null, endingDate: null };
+const noEnding = { reviewEvery: null, endingDate: null, timeZone: 'UTC' };
 
 describe('occurrences of a schedule', () => {
   it('before every session: opens 48 hours before and expires at the start', () => {
@@ -29,17 +29,18 @@ describe('occurrences of a schedule', () => {
 
   it('at reviews: review sessions and every review_every-th session of the agreement', () => {
     const rule = { timing: 'reviews', everyN: null, monthsAfter: null } as const;
-    expect(occurrencesOf(rule, { reviewEvery: 6, endingDate: null }, weekly(13)).map((o) => o.appointmentId)).toEqual([
-      's6',
-      's12',
-    ]);
+    expect(
+      occurrencesOf(rule, { reviewEvery: 6, endingDate: null, timeZone: 'UTC' }, weekly(13)).map(
+        (o) => o.appointmentId,
+      ),
+    ).toEqual(['s6', 's12']);
     expect(occurrencesOf(rule, noEnding, weekly(5, [3])).map((o) => o.appointmentId)).toEqual(['s3']);
   });
 
   it('at ending: opens 7 days before the ending date, expires at its end; none without an ending date', () => {
     const rule = { timing: 'ending', everyN: null, monthsAfter: null } as const;
     expect(occurrencesOf(rule, noEnding, weekly(3))).toEqual([]);
-    const [ending] = occurrencesOf(rule, { reviewEvery: null, endingDate: '2027-03-10' }, weekly(3));
+    const [ending] = occurrencesOf(rule, { reviewEvery: null, endingDate: '2027-03-10', timeZone: 'UTC' }, weekly(3));
     expect(ending).toEqual({
       key: 'ending:2027-03-10',
       appointmentId: null,
@@ -50,7 +51,7 @@ describe('occurrences of a schedule', () => {
 
   it('follow-up: N calendar months after the ending date, open 14 days', () => {
     const rule = { timing: 'follow_up', everyN: null, monthsAfter: 3 } as const;
-    const [follow] = occurrencesOf(rule, { reviewEvery: null, endingDate: '2027-11-30' }, []);
+    const [follow] = occurrencesOf(rule, { reviewEvery: null, endingDate: '2027-11-30', timeZone: 'UTC' }, []);
     expect(follow?.key).toBe('follow-up:2028-02-29');
     expect(follow?.opensAt).toEqual(at('2028-02-29T00:00:00Z'));
     expect(follow?.expiresAt).toEqual(at('2028-03-14T00:00:00Z'));
@@ -67,5 +68,40 @@ describe('occurrences of a schedule', () => {
     expect(due('2027-01-04T09:59:00Z')).toEqual(['session:s1']);
     expect(due('2027-01-04T10:00:00Z')).toEqual([]);
     expect(dueOccurrences(rule, noEnding, sessions, new Date(Date.UTC(2027, 0, 9, 10) + HOUR))).toHaveLength(1);
+  });
+  it('counts ending days in the episode’s time zone: late evening in London (summer time) is already the next day', () => {
+    const rule = { timing: 'ending', everyN: null, monthsAfter: null } as const;
+    const london = { reviewEvery: null, endingDate: '2027-07-10', timeZone: 'Europe/London' };
+    const [ending] = occurrencesOf(rule, london, []);
+    // 00:00 BST on 3 July and on 11 July.
+    expect(ending?.opensAt).toEqual(at('2027-07-02T23:00:00Z'));
+    expect(ending?.expiresAt).toEqual(at('2027-07-10T23:00:00Z'));
+    const due = (iso: string) => dueOccurrences(rule, london, [], at(iso)).length;
+    expect(due('2027-07-02T22:59:59Z')).toBe(0); // 23:59 on 2 July in London: not yet
+    expect(due('2027-07-02T23:30:00Z')).toBe(1); // 00:30 on 3 July in London (still 2 July in UTC)
+    expect(due('2027-07-10T22:30:00Z')).toBe(1); // 23:30 on the ending day in London
+    expect(due('2027-07-10T23:30:00Z')).toBe(0); // 00:30 on 11 July in London: over
+  });
+
+  it('counts follow-up days in the episode’s time zone across the date line (Pacific/Auckland)', () => {
+    const rule = { timing: 'follow_up', everyN: null, monthsAfter: 3 } as const;
+    const auckland = { reviewEvery: null, endingDate: '2027-03-31', timeZone: 'Pacific/Auckland' };
+    const [follow] = occurrencesOf(rule, auckland, []);
+    expect(follow?.key).toBe('follow-up:2027-06-30');
+    // 00:00 NZST (UTC+12) on 30 June, and 14 days later.
+    expect(follow?.opensAt).toEqual(at('2027-06-29T12:00:00Z'));
+    expect(follow?.expiresAt).toEqual(at('2027-07-13T12:00:00Z'));
+    const due = (iso: string) => dueOccurrences(rule, auckland, [], at(iso)).length;
+    expect(due('2027-06-29T11:59:00Z')).toBe(0); // 23:59 on 29 June in Auckland
+    expect(due('2027-06-29T13:00:00Z')).toBe(1); // 01:00 on 30 June in Auckland, 29 June in UTC
+    expect(due('2027-07-13T12:00:00Z')).toBe(0);
+    // An ending whose week starts as New Zealand's summer time ends (first Sunday of April, 2027-04-04).
+    const [ending] = occurrencesOf(
+      { timing: 'ending', everyN: null, monthsAfter: null },
+      { reviewEvery: null, endingDate: '2027-04-08', timeZone: 'Pacific/Auckland' },
+      [],
+    );
+    expect(ending?.opensAt).toEqual(at('2027-03-31T11:00:00Z')); // 00:00 NZDT (UTC+13) on 1 April
+    expect(ending?.expiresAt).toEqual(at('2027-04-08T12:00:00Z')); // 00:00 NZST (UTC+12) on 9 April
   });
 });

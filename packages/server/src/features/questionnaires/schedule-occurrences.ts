@@ -10,13 +10,17 @@
  * - at ending: opens 7 days before the ending date and expires at the end of that day;
  * - follow-up N months after ending: opens on that day, expires 14 days later.
  *
+ * Days are the episode's calendar days: they begin at midnight on the wall clock of the episode's
+ * time zone (not UTC), so an ending on 10 March in Auckland opens at 00:00 Auckland time on 3 March.
+ *
  * An occurrence is due when `now` lies between its opening and its expiry: the job makes its request
  * then (once, keyed by `key`), so a request never exists before it opens nor for what is past.
  */
+import { addDays, localToUtc } from '../../frame/zoned-time.js';
+
 export type Timing = 'every_session' | 'every_n_sessions' | 'reviews' | 'ending' | 'follow_up';
 
 export const OPENS_BEFORE_SESSION_MS = 48 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
 export const ENDING_OPENS_DAYS = 7;
 export const FOLLOW_UP_OPEN_DAYS = 14;
 export const SENT_NOW_OPEN_DAYS = 7;
@@ -31,6 +35,8 @@ export interface EpisodeTimes {
   reviewEvery: number | null;
   /** YYYY-MM-DD */
   endingDate: string | null;
+  /** The episode's IANA time zone: its days start at local midnight there. */
+  timeZone: string;
 }
 
 /** A session of the episode that will happen (not cancelled or moved), numbered from 1 in order. */
@@ -70,6 +76,11 @@ function sessionWanted(rule: ScheduleRule, episode: EpisodeTimes, s: NumberedSes
   }
 }
 
+/** The instant the episode's day begins (local midnight, or the first instant after a skipped one). */
+function startOfDay(day: string, timeZone: string): Date {
+  return localToUtc(day, '00:00', timeZone);
+}
+
 /** The day `months` calendar months after a YYYY-MM-DD day (31 January + 1 month = 28/29 February). */
 export function addMonths(day: string, months: number): string {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -83,26 +94,24 @@ export function addMonths(day: string, months: number): string {
 export function occurrencesOf(rule: ScheduleRule, episode: EpisodeTimes, sessions: NumberedSession[]): Occurrence[] {
   if (rule.timing === 'ending') {
     if (!episode.endingDate) return [];
-    const endOfDay = new Date(`${episode.endingDate}T00:00:00Z`).getTime() + DAY_MS;
     return [
       {
         key: `ending:${episode.endingDate}`,
         appointmentId: null,
-        opensAt: new Date(endOfDay - (ENDING_OPENS_DAYS + 1) * DAY_MS),
-        expiresAt: new Date(endOfDay),
+        opensAt: startOfDay(addDays(episode.endingDate, -ENDING_OPENS_DAYS), episode.timeZone),
+        expiresAt: startOfDay(addDays(episode.endingDate, 1), episode.timeZone),
       },
     ];
   }
   if (rule.timing === 'follow_up') {
     if (!episode.endingDate || rule.monthsAfter == null) return [];
     const day = addMonths(episode.endingDate, rule.monthsAfter);
-    const opens = new Date(`${day}T00:00:00Z`);
     return [
       {
         key: `follow-up:${day}`,
         appointmentId: null,
-        opensAt: opens,
-        expiresAt: new Date(opens.getTime() + FOLLOW_UP_OPEN_DAYS * DAY_MS),
+        opensAt: startOfDay(day, episode.timeZone),
+        expiresAt: startOfDay(addDays(day, FOLLOW_UP_OPEN_DAYS), episode.timeZone),
       },
     ];
   }

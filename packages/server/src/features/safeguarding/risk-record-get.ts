@@ -3,12 +3,15 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { actorOf, guard } from '../../http/authenticate.js';
 import { Uuid, withErrors } from '../../http/schemas.js';
 import { decisionContext, myAlerts } from './alert-record.js';
+import { policyAgreementOf } from './policy-record.js';
 import { requireRiskRecordAccess } from './risk-access.js';
 import { RiskRecord, type Decision } from './safeguarding-schemas.js';
+import { loadSafeguardingSettings } from './settings-record.js';
 
 /**
  * GET /api/safeguarding/clients/:clientId/risk-record (carer, or the clinical lead of an escalated
- * alert): the client's alerts and the decision log, newest first, decrypted.
+ * alert): the client's alerts and the decision log, newest first, decrypted, and whether (and when)
+ * the client agreed to the current version of the practice's written policy.
  */
 export const getRiskRecordRoute: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -58,6 +61,8 @@ export const getRiskRecordRoute: FastifyPluginAsyncTypebox = async (app) => {
           });
         }
         const alerts = await myAlerts(tx, clientId);
+        const settings = await loadSafeguardingSettings(tx);
+        const agreement = await policyAgreementOf(tx, clientId, settings.policyVersion);
         tx.audit({
           action: 'safeguarding.risk_record_viewed',
           subjectType: 'user',
@@ -65,7 +70,17 @@ export const getRiskRecordRoute: FastifyPluginAsyncTypebox = async (app) => {
           subjectUserId: clientId,
           details: { alerts: alerts.length, decisions: decisions.length },
         });
-        return { client: { id: clientId, name }, alerts, decisions };
+        return {
+          client: { id: clientId, name },
+          alerts,
+          decisions,
+          policyAgreement: {
+            currentVersion: agreement.currentVersion,
+            agreedVersion: agreement.agreedVersion,
+            agreedAt: agreement.agreedAt?.toISOString() ?? null,
+            agreedToCurrent: agreement.agreed,
+          },
+        };
       }),
   );
 };

@@ -11,10 +11,15 @@ import { getSafetyPlanRoute } from './safety-plan-get.js';
 import { saveSafetyPlanRoute } from './safety-plan-save.js';
 import { mySafetyPlanRoute } from './my-safety-plan.js';
 import { demoRunAlertsRoute } from './demo-clock.js';
+import { myPolicyRoute } from './my-policy-get.js';
+import { agreeToPolicyRoute } from './my-policy-agree.js';
+import { getLocalResourcesRoute } from './crisis-resources-get.js';
+import { putLocalResourcesRoute } from './crisis-resources-put.js';
 
 /**
  * Safeguarding: alerts (raised by the questionnaire and risk-language triggers, alert-raise.ts),
- * acknowledgement, the risk record's decision log, the practice's settings, the safety plan. Escalation is the
+ * acknowledgement, the risk record's decision log, the practice's settings and own crisis resources, the
+ * client's agreement to the written policy, the safety plan. Escalation is the
  * safeguarding-alerts job. Each route lives in its own file.
  */
 export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -32,6 +37,10 @@ export const safeguardingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       saveSafetyPlanRoute,
       mySafetyPlanRoute,
       demoRunAlertsRoute,
+      myPolicyRoute,
+      agreeToPolicyRoute,
+      getLocalResourcesRoute,
+      putLocalResourcesRoute,
     ];
     for (const route of routes) await route(scope, {});
   });

@@ -54,6 +54,12 @@ export const RiskRecord = Type.Object({
   client: Type.Object({ id: Uuid, name: Type.String() }),
   alerts: Type.Array(Alert),
   decisions: Type.Array(Decision),
+  policyAgreement: Type.Object({
+    currentVersion: Type.Integer({ minimum: 1 }),
+    agreedVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    agreedAt: Nullable(DateTime),
+    agreedToCurrent: Type.Boolean(),
+  }),
 });
 
 export const SettingsBody = Type.Object(
@@ -104,5 +110,43 @@ export type SafetyPlan = Static<typeof SafetyPlan>;
 
 export const SafetyPlanSave = Type.Object(
   { baseVersion: Type.Integer({ minimum: 0 }), plan: SafetyPlanSections },
+  { additionalProperties: false },
+);
+
+/** The client's view of the written policy and their agreement to it. */
+export const MyPolicy = Type.Object({
+  policyText: Type.String(),
+  policyVersion: Type.Integer({ minimum: 1 }),
+  privateEntryAlerts: Type.Union([Type.Literal('never'), Type.Literal('always')]),
+  escalateAfterMinutes: Type.Integer({ minimum: 1 }),
+  /** The latest version the client agreed to (null: never). */
+  agreedVersion: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  agreedAt: Nullable(DateTime),
+  needsAgreement: Type.Boolean(),
+});
+
+export const PolicyAgreementBody = Type.Object(
+  { policyVersion: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+
+const Optional = (max: number) => Type.Union([Type.String({ maxLength: max }), Type.Null()]);
+
+/** One of the practice's own crisis resources (lengths bounded here; formats checked with clear messages). */
+export const LocalResource = Type.Object(
+  {
+    name: Type.String({ maxLength: 200 }),
+    phone: Optional(40),
+    textNumber: Optional(40),
+    textKeyword: Optional(60),
+    url: Optional(600),
+    hours: Type.String({ maxLength: 200 }),
+    description: Type.String({ maxLength: 600 }),
+  },
+  { additionalProperties: false },
+);
+
+export const LocalResources = Type.Object(
+  { resources: Type.Array(LocalResource, { maxItems: 50 }) },
   { additionalProperties: false },
 );

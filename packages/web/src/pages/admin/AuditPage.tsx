@@ -1,3 +1,4 @@
+import { auditStrings } from '../../lib/audit-strings';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { Button, Form } from 'react-aria-components';
@@ -20,8 +21,8 @@ const PAGE_SIZE = 50;
 
 const ACTION_OPTIONS = [
   { value: '', label: strings.audit.anyAction },
-  ...Object.entries(strings.actionFamilies).map(([value, label]) => ({ value, label })),
-  ...Object.entries(strings.actions)
+  ...Object.entries(auditStrings.actionFamilies).map(([value, label]) => ({ value, label })),
+  ...Object.entries(auditStrings.actions)
     .map(([value, label]) => ({ value, label }))
     .sort((a, b) => a.label.localeCompare(b.label, strings.locale)),
 ];

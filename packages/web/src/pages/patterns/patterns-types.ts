@@ -11,6 +11,7 @@ export interface Citation {
 }
 export type Trend = 'rising' | 'fading' | 'steady' | 'too-few';
 export interface MonthCount {
+  /** YYYY-MM */
   month: string;
   count: number;
 }
@@ -60,6 +61,7 @@ export interface Echo {
   id: string;
   past: EchoSide;
   present: EchoSide;
+  /** Cosine similarity of the two profiles, 0–1. */
   similarity: number;
   shared: string[];
   how: string;
@@ -114,10 +116,22 @@ export interface CcrtSummary {
   unknownCategories: { episode?: string; component: 'W' | 'RO' | 'RS'; id: string }[];
   unverified: boolean;
 }
+export interface OdfPoint {
+  /** The note's day (YYYY-MM-DD). */
+  at: string;
+  odf: number | null;
+  defencesCoded: number;
+}
+export interface LevelShare {
+  level: number;
+  name: string;
+  count: number;
+  share: number;
+}
 export interface DefensiveFunctioning {
-  trend: { at: string; odf: number | null; defencesCoded: number }[];
+  trend: OdfPoint[];
   overall: number | null;
-  profile: { total: number; levels: { level: number; name: string; count: number; share: number }[] };
+  profile: { total: number; levels: LevelShare[] };
   how: string;
 }
 export interface Proportion {
@@ -191,18 +205,17 @@ export interface DreamsView {
   caution: string | null;
   how: string;
 }
-export interface StaffPatterns {
-  clientId: string;
+/** What every view (the therapist's tab and the client's own) shows: the summary, its sources and the dreams. */
+export interface PatternsView {
   summary: PatternsSummary;
   sources: PassageSource[];
   dreams: DreamsView;
+}
+export interface StaffPatterns extends PatternsView {
+  clientId: string;
   episodes: ConfirmedEpisode[];
 }
-export interface OwnPatterns {
-  summary: PatternsSummary;
-  sources: PassageSource[];
-  dreams: DreamsView;
-}
+export type OwnPatterns = PatternsView;
 export interface Cluster {
   id: string;
   component: 'W' | 'RO' | 'RS';

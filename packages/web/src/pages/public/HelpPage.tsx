@@ -9,6 +9,7 @@ function actionLabel(resource: Pick<CrisisResource, 'name' | 'href'>): string | 
   if (!resource.href) return null;
   if (resource.href.startsWith('tel:')) return strings.help.call(resource.name);
   if (resource.href.startsWith('sms:')) return strings.help.text(resource.name);
+  if (resource.href.startsWith('https:') || resource.href.startsWith('http:')) return strings.help.visit(resource.name);
   return null;
 }
 

@@ -131,6 +131,11 @@ export function NotesPage() {
               {t.list.processNotesLink}
             </Link>
           ) : null}
+          {list.data ? (
+            <Link className="button button-secondary" to={`/clients/${encodeURIComponent(clientId)}/patterns`}>
+              {t.list.patternsLink}
+            </Link>
+          ) : null}
           {list.data ? <LettersLink clientId={clientId} bare /> : null}
           {list.data ? <MeasuresLink clientId={clientId} /> : null}
         </>

@@ -46,6 +46,7 @@ export const recordStrings = {
     emptyNarrative: 'No narrative yet.',
     processNote: 'You have a private process note for this session.',
     processNotesLink: 'My private process notes',
+    patternsLink: 'Patterns',
   },
 
   note: {

@@ -5,9 +5,16 @@ import { formatDateTime } from '../../lib/format';
 import { DecisionForm } from './DecisionForm';
 import { useRiskRecord } from './safeguarding-api';
 import { sgStrings } from './safeguarding-strings';
+import type { RiskRecord } from './safeguarding-types';
 
 const s = sgStrings.record;
 const a = sgStrings.alerts;
+
+function policyLine(p: RiskRecord['policyAgreement']): string {
+  if (p.agreedVersion === null || p.agreedAt === null) return s.policyNever(p.currentVersion);
+  if (p.agreedToCurrent) return s.policyAgreed(p.agreedVersion, formatDateTime(p.agreedAt));
+  return s.policyOlder(p.agreedVersion, formatDateTime(p.agreedAt), p.currentVersion);
+}
 
 /** A client's risk record for the therapist (and the clinical lead of an escalated alert). */
 export function RiskRecordPage() {
@@ -23,6 +30,10 @@ export function RiskRecordPage() {
       <QueryStatus query={record} />
       {data ? (
         <>
+          <section aria-labelledby="sg-record-policy">
+            <h2 id="sg-record-policy">{s.policyHeading}</h2>
+            <p>{policyLine(data.policyAgreement)}</p>
+          </section>
           <section aria-labelledby="sg-record-alerts">
             <h2 id="sg-record-alerts">{s.alertsHeading}</h2>
             <ul className="sg-alerts">

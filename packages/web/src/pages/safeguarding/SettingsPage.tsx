@@ -9,6 +9,7 @@ import { SelectField } from '../../components/SelectField';
 import { QueryStatus } from '../../components/States';
 import { TextInput } from '../../components/TextInput';
 import { TextAreaField } from '../portal/TextAreaField';
+import { LocalResourcesEditor } from './LocalResourcesEditor';
 import { settingsStrings as s } from './settings-strings';
 
 interface Settings {
@@ -138,6 +139,7 @@ export function SettingsPage() {
       <QueryStatus query={settings} />
       <QueryStatus query={people} />
       {settings.data && people.data ? <SettingsForm loaded={settings.data} staff={staff} /> : null}
+      <LocalResourcesEditor />
     </Page>
   );
 }

@@ -33,6 +33,12 @@ export const sgStrings = {
     decisionsHeading: 'Decision log',
     noDecisions: 'No decisions recorded yet.',
     safetyPlan: 'Safety plan',
+    policyHeading: 'The practice’s safeguarding policy',
+    policyAgreed: (version: number, when: string) => `Agreed to the current policy (version ${version}) on ${when}.`,
+    policyOlder: (agreed: number, when: string, current: number) =>
+      `Agreed to version ${agreed} on ${when}; not yet to the current version ${current}. They are asked when they next sign in.`,
+    policyNever: (current: number) =>
+      `Has not yet agreed to the policy (version ${current}). They are asked when they next sign in.`,
     formHeading: 'Record a decision',
     alert: 'About the alert',
     noAlert: 'Not about a particular alert',

@@ -34,6 +34,13 @@ export interface RiskRecord {
   client: { id: string; name: string };
   alerts: Alert[];
   decisions: Decision[];
+  /** Whether and when the client agreed to the practice's written policy. */
+  policyAgreement: {
+    currentVersion: number;
+    agreedVersion: number | null;
+    agreedAt: string | null;
+    agreedToCurrent: boolean;
+  };
 }
 
 export interface SafetyPlanSections {

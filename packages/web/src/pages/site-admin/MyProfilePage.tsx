@@ -9,7 +9,14 @@ import { Field } from './Field';
 import { usePracticeSlug } from './practice-slug';
 import { previewPhotoUrl, useMyProfile, useSaveMyProfile, useUploadPhoto } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
-import { REGISTRATION_BODIES, type Format, type ProfileContent, type Registration } from './site-admin-types';
+import {
+  GENDERS,
+  REGISTRATION_BODIES,
+  type Format,
+  type Gender,
+  type ProfileContent,
+  type Registration,
+} from './site-admin-types';
 
 const s = siteAdminStrings.profile;
 
@@ -23,6 +30,8 @@ interface FormState {
   fee: string;
   concessions: string;
   availabilityNote: string;
+  gender: Gender;
+  genderDescribed: string;
 }
 
 const toForm = (draft: ProfileContent): FormState => ({
@@ -35,6 +44,8 @@ const toForm = (draft: ProfileContent): FormState => ({
   fee: draft.feePence === null ? '' : (draft.feePence / 100).toFixed(draft.feePence % 100 ? 2 : 0),
   concessions: draft.concessions,
   availabilityNote: draft.availabilityNote,
+  gender: draft.gender ?? 'undisclosed',
+  genderDescribed: draft.genderDescribed ?? '',
 });
 
 /** Pounds as typed ("70", "65.50", "£70") in pence; undefined when it is not an amount. */
@@ -153,6 +164,8 @@ export function MyProfilePage() {
       feePence: fee,
       concessions: form.concessions,
       availabilityNote: form.availabilityNote,
+      gender: form.gender,
+      genderDescribed: form.gender === 'self_described' ? form.genderDescribed : '',
     });
   };
 
@@ -320,6 +333,39 @@ export function MyProfilePage() {
                 />
                 <span>{s.online}</span>
               </label>
+            </fieldset>
+            <fieldset className="profile-fieldset" aria-describedby="profile-gender-hint">
+              <legend>{s.genderLegend}</legend>
+              <p className="field-hint" id="profile-gender-hint">
+                {s.genderHint}
+              </p>
+              {GENDERS.map((gender) => (
+                <label key={gender} className="check-line">
+                  <input
+                    type="radio"
+                    name="gender"
+                    value={gender}
+                    checked={form.gender === gender}
+                    onChange={() => setForm({ ...form, gender })}
+                  />
+                  <span>{s.genders[gender]}</span>
+                </label>
+              ))}
+              {form.gender === 'self_described' ? (
+                <Field id="profile-gender-described" label={s.genderDescribed} error={errors.genderDescribed}>
+                  {(describedBy, invalid) => (
+                    <input
+                      id="profile-gender-described"
+                      className="field-input"
+                      maxLength={60}
+                      value={form.genderDescribed}
+                      aria-describedby={describedBy}
+                      aria-invalid={invalid || undefined}
+                      onChange={(e) => setForm({ ...form, genderDescribed: e.target.value })}
+                    />
+                  )}
+                </Field>
+              ) : null}
             </fieldset>
             <Field id="profile-fee" label={s.fee} hint={s.feeHint} error={feeProblem ?? errors.feePence}>
               {(describedBy, invalid) => (

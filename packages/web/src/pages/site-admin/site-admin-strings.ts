@@ -86,6 +86,16 @@ export const siteAdminStrings = {
     feeInvalid: 'Enter the fee in pounds, such as 70 or 65.50.',
     concessions: 'Lower fees',
     concessionsHint: 'For example, reduced-fee places or a sliding scale.',
+    genderLegend: 'Your gender (optional)',
+    genderHint:
+      'Some people would rather see a therapist of a particular gender. What you choose here is shown on your profile and used to match enquiries; “Prefer not to say” shows nothing.',
+    genders: {
+      undisclosed: 'Prefer not to say',
+      woman: 'Woman',
+      man: 'Man',
+      self_described: 'In my own words',
+    } as Record<string, string>,
+    genderDescribed: 'How you describe your gender',
     availabilityNote: 'A note about availability',
     availabilityHint:
       'Your availability is worked out from your working hours and agreed weekly sessions (frame settings). Add a sentence if something else should be said, such as a waiting list.',

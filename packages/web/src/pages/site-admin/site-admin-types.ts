@@ -33,7 +33,13 @@ export interface ProfileContent {
   availabilityNote: string;
   photoId: string | null;
   photoAlt: string;
+  /** Optional on the profile; absent (a profile saved before it existed) reads as "undisclosed". */
+  gender?: Gender;
+  genderDescribed?: string;
 }
+
+export const GENDERS = ['undisclosed', 'woman', 'man', 'self_described'] as const;
+export type Gender = (typeof GENDERS)[number];
 
 export type ProfileStatus = 'not_started' | 'draft' | 'published' | 'changes_waiting';
 

@@ -1,10 +1,11 @@
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useCrisisResources } from '../../api/queries';
 import { strings } from '../../strings';
 
 /** Crisis lines shown in place, at once (the same list as /help; the UK numbers if it cannot load). */
 export function CrisisResourcesPanel({ headingId, heading }: { headingId: string; heading: string }) {
-  const resources = useCrisisResources();
+  const { slug } = useParams();
+  const resources = useCrisisResources(slug);
   const list = resources.data
     ? [resources.data.emergency, ...resources.data.resources]
     : [
@@ -24,7 +25,9 @@ export function CrisisResourcesPanel({ headingId, heading }: { headingId: string
                 <a href={resource.href}>
                   {resource.href.startsWith('sms:')
                     ? strings.help.text(resource.name)
-                    : strings.help.call(resource.name)}
+                    : resource.href.startsWith('tel:')
+                      ? strings.help.call(resource.name)
+                      : strings.help.visit(resource.name)}
                 </a>
               </>
             ) : null}

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { Page } from '../../components/Page';
 import { Empty, QueryStatus } from '../../components/States';
+import { EnquireLink } from './EnquireLink';
 import { TherapistFacts } from './TherapistFacts';
 import { useDirectory } from './site-api';
 import { sitePath, useSiteSlug } from './site-context';
@@ -41,6 +42,7 @@ export function DirectoryPage() {
           ))}
         </ul>
       ) : null}
+      {query.data ? <EnquireLink slug={slug} /> : null}
     </Page>
   );
 }

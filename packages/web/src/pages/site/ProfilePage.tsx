@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { Page } from '../../components/Page';
 import { LoadError, Loading } from '../../components/States';
+import { EnquireLink } from './EnquireLink';
 import { TherapistFacts } from './TherapistFacts';
 import { useTherapist } from './site-api';
 import { sitePath, useSiteSlug } from './site-context';
@@ -64,6 +65,7 @@ export function ProfilePage() {
           ) : null}
         </div>
       </div>
+      <EnquireLink slug={slug} />
       <p>
         <Link to={sitePath(slug, 'therapists')}>{s.back}</Link>
       </p>

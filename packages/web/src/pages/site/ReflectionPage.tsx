@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { Page } from '../../components/Page';
 import { CrisisResourcesPanel } from './CrisisResourcesPanel';
+import { EnquireLink } from './EnquireLink';
 import { reflectionStrings as s } from './reflection-strings';
 import { sitePath, useSiteSlug } from './site-context';
 
@@ -93,6 +94,7 @@ function Result({ result, slug }: { result: ReflectionResult; slug: string }) {
             <Link to={sitePath(slug, 'therapists')}>{s.nextTherapists}</Link>
           </p>
           <p>{s.nextContact}</p>
+          <EnquireLink slug={slug} />
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Page } from '../../components/Page';
+import { EnquireLink } from './EnquireLink';
 import { PageText } from './PageText';
 import { useSite } from './site-api';
 import { sitePath, useSiteSlug } from './site-context';
@@ -24,6 +25,7 @@ export function SiteHomePage() {
           </li>
         </ul>
       ) : null}
+      <EnquireLink slug={slug} />
     </Page>
   );
 }

@@ -25,6 +25,12 @@ export function TherapistFacts({ profile }: { profile: PublicProfile }) {
           <dd>{profile.languages.join(', ')}</dd>
         </div>
       ) : null}
+      {profile.gender ? (
+        <div>
+          <dt>{s.gender}</dt>
+          <dd>{profile.gender.words}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>{s.fee}</dt>
         <dd>{profile.feePence === null ? s.feeAsk : s.feePerSession(siteStrings.money(profile.feePence))}</dd>

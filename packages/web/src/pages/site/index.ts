@@ -10,3 +10,5 @@ export { DirectoryPage } from './DirectoryPage';
 export { ProfilePage } from './ProfilePage';
 export { ReflectionPage } from './ReflectionPage';
 export { RootSiteHome } from './RootSiteHome';
+export { IntakeFormPage } from './IntakeFormPage';
+export { EnquiryPage } from './EnquiryPage';

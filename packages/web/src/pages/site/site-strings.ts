@@ -38,6 +38,7 @@ export const siteStrings = {
     feeAsk: 'Please ask the practice.',
     concessions: 'Lower fees',
     availability: 'Availability',
+    gender: 'Gender',
     back: 'All our therapists',
     noPhoto: 'No photo',
   },

@@ -36,4 +36,6 @@ export interface PublicProfile {
   availability: { kind: 'space' | 'full' | 'ask'; statement: string };
   availabilityNote: string;
   photo: { url: string; alt: string } | null;
+  /** What the therapist chose to say about their gender; null when they prefer not to say. */
+  gender: { kind: 'woman' | 'man' | 'self_described'; words: string } | null;
 }

@@ -32,6 +32,9 @@ export const firstPaintStrings = {
   training: 'Training',
   demoBanner: 'Demo practice',
   demoDetail: 'Everything here is invented. Please do not enter real client details.',
+  enquire: 'Ask about a first consultation',
+  enquireLead:
+    'Tell us a little about yourself and what you are looking for. You do not need an account, and you do not need to have the right words. A first consultation is free and there is no obligation to continue.',
   reflectionLead:
     'Six short questions to help you think about whether psychodynamic therapy might suit you. This is not an assessment or a diagnosis, and there are no wrong answers.',
 } as const;

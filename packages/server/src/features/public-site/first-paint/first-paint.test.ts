@@ -204,6 +204,9 @@ describe('the public pages’ first paint', () => {
 
     const reflection = serverPage((await page(`/p/${slug}/is-this-right-for-me`)).body);
     expect(reflection).toContain('<h1 tabindex="-1">Is this right for me?</h1>');
+    const enquire = serverPage((await page(`/p/${slug}/enquire`)).body);
+    expect(enquire).toContain('<h1 tabindex="-1">Ask about a first consultation</h1>');
+    expect(enquire).not.toContain('<form');
   });
 
   it('leaves signed-in visitors and other addresses to the app', async () => {

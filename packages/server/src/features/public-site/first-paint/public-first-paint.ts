@@ -82,6 +82,10 @@ export function createFirstPaint(
         // The questions are the app's (answered in the browser only); the frame and the lead come first.
         return page(s.reflection, s.reflectionLead, '', s.reflectionLead);
       }
+      if (rest[0] === 'enquire' && rest.length === 1) {
+        // The intake form is the app's (nothing is sent from the first paint); the frame and the lead come first.
+        return page(s.enquire, s.enquireLead, '', s.enquireLead);
+      }
       if (rest.length === 1 && (PAGE_SLUGS as readonly string[]).includes(rest[0] ?? '') && rest[0] !== 'home') {
         const found = pages.find((p) => p.slug === rest[0]);
         if (!found) return { kind: 'notFound' };

@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, seg } from '../../api/client';
+import type { Decision, IntakeDetail, QueueEntry } from './intake-queue-types';
+
+export function useIntakeQueue() {
+  return useQuery({
+    queryKey: ['intakes'],
+    queryFn: ({ signal }) => api<{ intakes: QueueEntry[] }>('/api/intakes', { signal }),
+  });
+}
+
+export function useIntake(id: string) {
+  return useQuery({
+    queryKey: ['intakes', id],
+    queryFn: ({ signal }) => api<IntakeDetail>(`/api/intakes/${seg(id)}`, { signal }),
+  });
+}
+
+export function useDecide(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { decision: Decision; message: string }) =>
+      api<IntakeDetail>(`/api/intakes/${seg(id)}/decision`, { method: 'POST', body }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(['intakes', id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['intakes'], exact: true });
+    },
+  });
+}
