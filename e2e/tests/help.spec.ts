@@ -36,6 +36,23 @@ test('crisis help is reachable without signing in, from every page, at desktop a
   await visitor.context.close();
 });
 
+test('the numbers are on the help page before any script runs (JavaScript off), and callable', async ({
+  browser,
+  baseURL,
+}) => {
+  // A person in crisis on a slow phone: the server's first paint alone must give them the numbers.
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await context.newPage();
+  const reply = await page.goto('/help');
+  expect(reply?.status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Need help now?' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Call Emergency services' })).toHaveAttribute('href', 'tel:999');
+  await expect(page.getByRole('link', { name: 'Call Samaritans' })).toHaveAttribute('href', 'tel:116123');
+  await expect(page.getByRole('link', { name: 'Text SHOUT' })).toHaveAttribute('href', /^sms:85258/);
+  await expect(page.getByText('Call 999 or go to A&E')).toBeVisible();
+  await context.close();
+});
+
 test('an address that leads nowhere says so, and offers a way on', async ({ browser, baseURL }) => {
   const visitor = await openPerson(browser, baseURL ?? '');
   const { page } = visitor;
