@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson } from '../support/browser';
 import { shot } from '../support/flows';
+import { startOwnServer } from '../support/own-server';
 
 test('crisis help is reachable without signing in, from every page, at desktop and phone widths', async ({
   browser,
@@ -51,6 +52,38 @@ test('the numbers are on the help page before any script runs (JavaScript off), 
   await expect(page.getByRole('link', { name: 'Text SHOUT' })).toHaveAttribute('href', /^sms:85258/);
   await expect(page.getByText('Call 999 or go to A&E')).toBeVisible();
   await context.close();
+});
+
+test('on the demo practice, the first paint has the banner and the practice’s own line; the app then takes over', async ({
+  browser,
+}) => {
+  const server = await startOwnServer({ demo: true });
+  try {
+    const off = await browser.newContext({ baseURL: server.origin, javaScriptEnabled: false });
+    const still = await off.newPage();
+    await still.goto('/help');
+    await expect(still.getByRole('note').getByText('Demo practice')).toBeVisible();
+    await expect(still.getByRole('link', { name: 'Call Northside Crisis Café (demo, fictional)' })).toHaveAttribute(
+      'href',
+      'tel:01632960123',
+    );
+    await off.close();
+
+    const visitor = await openPerson(browser, server.origin);
+    const { page } = visitor;
+    await page.goto('/help');
+    // The server's copy is gone once the app's own page (with its banner) is there: one page, one heading.
+    await expect(page.locator('#server-page')).toHaveCount(0);
+    await expect(page.locator('#main').getByRole('heading', { level: 1, name: 'Need help now?' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('note').getByText('Demo practice')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Call Northside Crisis Café (demo, fictional)' })).toBeVisible();
+    await expectAccessible(page, 'help on the demo practice');
+    expectNoPageProblems(visitor);
+    await visitor.context.close();
+  } finally {
+    await server.stop();
+  }
 });
 
 test('an address that leads nowhere says so, and offers a way on', async ({ browser, baseURL }) => {
