@@ -42,7 +42,11 @@ test('the numbers are on the help page before any script runs (JavaScript off), 
   baseURL,
 }) => {
   // A person in crisis on a slow phone: the server's first paint alone must give them the numbers.
-  const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 800 },
+  });
   const page = await context.newPage();
   const reply = await page.goto('/help');
   expect(reply?.status()).toBe(200);
@@ -51,7 +55,18 @@ test('the numbers are on the help page before any script runs (JavaScript off), 
   await expect(page.getByRole('link', { name: 'Call Samaritans' })).toHaveAttribute('href', 'tel:116123');
   await expect(page.getByRole('link', { name: 'Text SHOUT' })).toHaveAttribute('href', /^sms:85258/);
   await expect(page.getByText('Call 999 or go to A&E')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, 'no sideways scrolling at 390 px before the app runs').toBeLessThanOrEqual(0);
   await context.close();
+
+  // The app's scripts never arriving (a dropped connection): the server's page alone, checked by axe.
+  const stalled = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 } });
+  const alone = await stalled.newPage();
+  await alone.route(/\/assets\/.*\.js$/, (route) => route.abort());
+  await alone.goto('/help');
+  await expect(alone.locator('#server-page').getByRole('link', { name: 'Call Samaritans' })).toBeVisible();
+  await expectAccessible(alone, 'help before the app runs');
+  await stalled.close();
 });
 
 test('on the demo practice, the first paint has the banner and the practice’s own line; the app then takes over', async ({
