@@ -14,7 +14,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from './context.js';
 import { featureRoutes } from './features/index.js';
-import { fillShell, readSiteAssets } from './features/public-site/first-paint/fill-shell.js';
+import { fillShell, NO_ASSETS, readSiteAssets } from './features/public-site/first-paint/fill-shell.js';
 import { createFirstPaint } from './features/public-site/first-paint/public-first-paint.js';
 import { installAuthentication } from './http/authenticate.js';
 import { installCsrfProtection } from './http/csrf.js';
@@ -123,7 +123,8 @@ export async function buildApp(
       // A public page's first paint comes from the server as HTML; the app takes over when it is ready.
       const paint = await firstPaint(request, request.url.split('?')[0] ?? '/');
       if (paint?.kind === 'notFound') reply.status(404);
-      const html = paint?.kind === 'page' ? fillShell(shell, paint, readSiteAssets(webDist)) : shell;
+      const html =
+        paint?.kind === 'page' ? fillShell(shell, paint, paint.site ? readSiteAssets(webDist) : NO_ASSETS) : shell;
       return reply.type('text/html; charset=utf-8').send(html);
     });
   }

@@ -79,6 +79,7 @@ const en = {
     body: 'Your role in this practice does not include this page. If you think it should, ask your practice administrator.',
   },
 
+  // The server's first paint of /help says the same (packages/server/…/first-paint/first-paint-strings.ts): keep in step.
   help: {
     title: 'Need help now?',
     lead: 'If you are in danger, or feel you might act on thoughts of harming yourself, please contact someone now. You do not need to sign in to use this page.',

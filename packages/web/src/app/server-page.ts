@@ -1,5 +1,5 @@
 /**
- * The server sends a public page's first paint as HTML in `#server-page`, just before the app's
+ * The server sends a public page's first paint (and `/help`'s) as HTML in `#server-page`, just before the app's
  * `#root`, which the stylesheet hides while that is there (shell.css). The app renders as usual; as
  * soon as what it shows is a page rather than a loading state (and it has its demo banner, when the
  * server's page had one), the server's copy is removed in the same frame — a MutationObserver runs

@@ -1,10 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { crisisResourcesFor, regionForTimeZone } from '@undercurrent/clinical';
-import { systemActor } from '../../access/actor.js';
-import { asCrisisLine } from '../safeguarding/crisis-resource-rules.js';
-import { loadLocalResources } from '../safeguarding/crisis-resources-record.js';
-import { loadSafeguardingSettings } from '../safeguarding/settings-record.js';
+import { crisisLinesFor, practiceOfRequest } from './crisis-lines.js';
 
 const PublicPractice = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -67,27 +63,9 @@ export const practiceRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      // The practice of the request: the signed-in person's, else the public site's slug, else the
-      // instance's only practice. With several practices and neither, the region defaults alone.
       const practices = await app.ctx.access.listPractices();
-      const signedIn = request.auth?.actor.practiceId;
-      const slug = request.query.practice;
-      const practice = signedIn
-        ? practices.find((p) => p.id === signedIn)
-        : slug
-          ? practices.find((p) => p.slug === slug)
-          : practices.length === 1
-            ? practices[0]
-            : undefined;
-      if (!practice) return crisisResourcesFor(regionForTimeZone('Europe/London'));
-      // The region the practice chose in its safeguarding settings (by default, from its time zone),
-      // then the practice's own resources in the order its admin chose.
-      return app.ctx.access.run(systemActor(practice.id), async (tx) => {
-        const settings = await loadSafeguardingSettings(tx);
-        const region = crisisResourcesFor(settings.region);
-        const local = await loadLocalResources(tx);
-        return { ...region, resources: [...region.resources, ...local.map(asCrisisLine)] };
-      });
+      const practice = practiceOfRequest(practices, request.auth?.actor.practiceId, request.query.practice);
+      return crisisLinesFor(app.ctx.access, practice);
     },
   );
 };

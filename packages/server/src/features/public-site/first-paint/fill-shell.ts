@@ -21,6 +21,9 @@ export interface SiteAssets {
   script: string | null;
 }
 
+/** For a page of the app's own main chunk (`/help`): its stylesheet is already in the shell. */
+export const NO_ASSETS: SiteAssets = { css: [], script: null };
+
 const SITE_ENTRY = 'src/pages/site/index.ts';
 
 export function readSiteAssets(webDist: string): SiteAssets {

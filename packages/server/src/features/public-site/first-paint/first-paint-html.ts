@@ -68,7 +68,7 @@ export function siteHtml(frame: SiteFrame, page: string): string {
 }
 
 /** The app's frame (AppShell, signed out): skip link, header with the help link, main, footer. */
-function shellHtml(main: string, demo: boolean): string {
+export function shellHtml(main: string, demo: boolean): string {
   const banner = demo
     ? `<div class="demo-banner" role="note"><strong>${s.demoBanner}</strong> <span>${s.demoDetail}</span></div>`
     : '';

@@ -7,6 +7,8 @@ import { buildApp } from '../../../app.js';
 import { CONTENT_SECURITY_POLICY } from '../../../http/security-headers.js';
 import { CSRF, createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { publicWorld, READY_PROFILE } from '../../../test-support/public-site-fixtures.js';
+import { crisisLinesFor, practiceOfRequest } from '../../practices/crisis-lines.js';
+import { helpHtml } from './help-html.js';
 import { pageTextHtml } from './page-text-html.js';
 
 /**
@@ -213,6 +215,95 @@ describe('the public pages’ first paint', () => {
     const { cookies } = await publicWorld(t.ctx);
     expect((await page('/sign-in')).body).toBe(SHELL);
     expect((await page('/', cookies.admin)).body).toBe(SHELL);
+  });
+});
+
+describe('the first paint of /help', () => {
+  const LOCAL = {
+    name: 'Leeds <b>Night</b> Line & "Friends"',
+    phone: '0113 496 0000',
+    textNumber: null,
+    textKeyword: null,
+    url: null,
+    hours: 'Evenings <script>alert(1)</script>',
+    description: 'A local line.',
+  };
+
+  it('holds the emergency line and the region’s numbers as links that work without script, in the app’s frame, CSP unchanged', async () => {
+    await publicWorld(t.ctx);
+    const reply = await page('/help');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const html = reply.body;
+    expect(html).toContain('<title>Need help now? · Undercurrent</title>');
+    expect(html).toContain('<meta name="description" content="If you are in danger,');
+    // The help page is the app's own: no stylesheet or script of the public chunk.
+    expect(html).not.toContain('index-site');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toMatch(/<style|style=/);
+    const main = serverPage(html);
+    expect(main).toContain('<main id="server-main" class="main" tabindex="-1">');
+    expect(main).toContain('<h1 tabindex="-1">Need help now?</h1>');
+    expect(main).toContain('<h2 id="server-help-emergency">In an emergency</h2>');
+    expect(main).toContain('<a class="button button-danger crisis-link" href="tel:999">Call Emergency services</a>');
+    expect(main).toContain('Call 999 or go to A&amp;E');
+    expect(main).toContain('<a class="button button-primary crisis-link" href="tel:116123">Call Samaritans</a>');
+    expect(main).toContain('href="sms:85258');
+    expect(main).toContain('<a href="/sign-in">Back to signing in</a>');
+    // A session's visitor gets the app alone (its frame has the person's menu).
+    expect((await page('/help', 'uc_session=x')).body).toBe(SHELL);
+  });
+
+  it('shows the demo banner only on a demo instance', async () => {
+    await publicWorld(t.ctx);
+    expect(serverPage((await page('/help')).body)).not.toContain('demo-banner');
+    const demo = await buildApp(
+      { ...t.ctx, config: { ...t.ctx.config, webDistDir: dist, demo: true } },
+      { logger: false },
+    );
+    try {
+      const main = serverPage((await demo.inject({ method: 'GET', url: '/help' })).body);
+      expect(main).toContain('<div class="demo-banner" role="note"><strong>Demo practice</strong>');
+      expect(main).toContain('href="tel:999"');
+    } finally {
+      await demo.close();
+    }
+  });
+
+  it('lists the local resources of the request’s practice only, escaped, after the region’s lines', async () => {
+    const mine = await publicWorld(t.ctx);
+    const other = await publicWorld(t.ctx);
+    const saved = await send('PUT', '/api/safeguarding/crisis-resources', mine.cookies.admin, { resources: [LOCAL] });
+    expect(saved.statusCode, saved.body).toBe(200);
+    await send('PUT', '/api/safeguarding/crisis-resources', other.cookies.admin, {
+      resources: [{ ...LOCAL, name: 'Other practice line', phone: '0161 496 0000' }],
+    });
+
+    // The practice of a one-practice instance is the one whose lines are drawn.
+    const practices = (await t.ctx.access.listPractices()).filter((p) => p.id === mine.practiceId);
+    const practice = practiceOfRequest(practices, undefined, undefined);
+    expect(practice?.id).toBe(mine.practiceId);
+    const lines = await crisisLinesFor(t.ctx.access, practice);
+    const html = helpHtml(lines);
+    expect(html).toContain(
+      '<h3 class="crisis-name">Leeds &lt;b&gt;Night&lt;/b&gt; Line &amp; &quot;Friends&quot;</h3>',
+    );
+    expect(html).toContain(
+      '<a class="button button-primary crisis-link" href="tel:01134960000">Call Leeds &lt;b&gt;Night&lt;/b&gt; Line &amp; &quot;Friends&quot;</a>',
+    );
+    expect(html).toContain('Evenings &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toMatch(/<script|<b>/);
+    expect(html).not.toContain('Other practice line');
+    expect(html.indexOf('Samaritans')).toBeLessThan(html.indexOf('Leeds'));
+    // The same lines as the public API gives for that practice.
+    const api = await t.app.inject({ method: 'GET', url: `/api/crisis-resources?practice=${mine.slug}` });
+    expect(api.json()).toEqual(lines);
+
+    // With several practices and no session, the region's lines alone: no practice's own.
+    const help = serverPage((await page('/help')).body);
+    expect(help).toContain('href="tel:116123"');
+    expect(help).not.toContain('Leeds');
+    expect(help).not.toContain('Other practice line');
   });
 });
 

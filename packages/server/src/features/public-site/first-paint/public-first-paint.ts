@@ -6,19 +6,30 @@ import { loadPages } from '../pages-record.js';
 import { PUBLIC_READS_PER_MINUTE } from '../public-practice.js';
 import { publishedProfiles } from '../public-profile.js';
 import { PAGE_SLUGS } from '../public-site-schemas.js';
-import { directoryHtml, pageHtml, profileHtml, siteHtml, type SiteFrame } from './first-paint-html.js';
+import { crisisLinesFor, practiceOfRequest } from '../../practices/crisis-lines.js';
+import { directoryHtml, pageHtml, profileHtml, shellHtml, siteHtml, type SiteFrame } from './first-paint-html.js';
 import { firstPaintStrings as s } from './first-paint-strings.js';
+import { helpHtml } from './help-html.js';
 import { pageTextHtml, pageTextSummary } from './page-text-html.js';
 
 /**
  * The first paint of a public page, rendered on the server from published content only (the same
  * reads as the public API, as the practice's system actor under row-level security): the page's
  * title, a description for search engines, and its markup. `null` when the address is not a public
- * page this renders (the app alone answers it); `notFound` when it names a practice, page or profile
+ * page this renders (the app alone answers it; `/help` is rendered too); `notFound` when it names a practice, page or profile
  * that is not there or not published — nothing of it is rendered.
  */
 export type FirstPaint =
-  { kind: 'page'; title: string; description: string; html: string } | { kind: 'notFound' } | null;
+  | {
+      kind: 'page';
+      title: string;
+      description: string;
+      html: string;
+      /** A page of the practice's site, whose styles and script are in the public chunk (`/help` is the app's own). */
+      site: boolean;
+    }
+  | { kind: 'notFound' }
+  | null;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,6 +39,11 @@ export function createFirstPaint(
   // The same allowance per address as the public API: beyond it the app's plain shell is sent.
   const limit = new PerAddressLimit(PUBLIC_READS_PER_MINUTE, 60_000);
   return async (request, pathname) => {
+    if (pathname === '/help') {
+      // Signed in, the app's frame has the person's menu: the app alone draws it.
+      if (request.cookies[app.ctx.cookie.name] || limit.take(request.ip) > 0) return null;
+      return helpFirstPaint(app);
+    }
     const route = publicRoute(app, request, pathname);
     if (!route) return null;
     if (limit.take(request.ip) > 0) return null;
@@ -56,6 +72,7 @@ export function createFirstPaint(
         title: `${title} · ${s.product}`,
         description,
         html: siteHtml(frame, pageHtml(title, body, lead)),
+        site: true,
       });
       const rest = route.rest;
       if (rest.length === 0) {
@@ -94,6 +111,25 @@ export function createFirstPaint(
       // Any other address under the practice belongs to the app (a form, a page added later).
       return null;
     });
+  };
+}
+
+/**
+ * `/help` for a visitor with no session: the app's frame (with the demo banner when the app would show
+ * it) around the crisis lines of the instance's practice — the same choice and the same lines as
+ * `GET /api/crisis-resources` — so the numbers are there, and callable, before any script runs.
+ */
+async function helpFirstPaint(app: FastifyInstance): Promise<FirstPaint> {
+  const practices = await app.ctx.access.listPractices();
+  const lines = await crisisLinesFor(app.ctx.access, practiceOfRequest(practices, undefined, undefined));
+  // As AppShell decides it for a signed-out visitor.
+  const demo = app.ctx.config.demo || (practices.length > 0 && practices.every((p) => p.isDemo));
+  return {
+    kind: 'page',
+    title: `${s.help.title} · ${s.product}`,
+    description: s.help.lead,
+    html: shellHtml(helpHtml(lines), demo),
+    site: false,
   };
 }
 
