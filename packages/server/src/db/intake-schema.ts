@@ -1,6 +1,6 @@
 import { boolean, customType, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Drizzle's typed view of intakes (migrations/0014_intake.sql and 0019_intake_client.sql are the source of truth). */
+/** Drizzle's typed view of intakes (migrations/0014_intake.sql and 0018_intake_client.sql are the source of truth). */
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
