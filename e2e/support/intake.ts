@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility';
 import { shot } from './flows';
+export { expectNoSidewaysScroll } from './layout';
 
 /**
  * Journey A of the intake (issue 8) as a new visitor takes it on the demo practice, for intake.spec.ts
@@ -35,15 +36,6 @@ export async function expectAccessibleBothThemes(page: Page, what: string): Prom
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page, `${what} (dark)`);
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** Nothing wider than the screen: no sideways scrolling. */
-export async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({
-    content: document.documentElement.scrollWidth,
-    screen: window.innerWidth,
-  }));
-  expect(widths.content).toBeLessThanOrEqual(widths.screen);
 }
 
 /** Fills in the part of the intake form about the person (name, e-mail, what brings them). */

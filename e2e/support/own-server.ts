@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { test } from '@playwright/test';
 
 /**
  * A server of a spec's own (e2e/start-server.mjs: fresh data directory and database), for specs
@@ -64,4 +65,24 @@ export async function startOwnServer(options: { demo?: boolean } = {}): Promise<
   }
   await stop(child);
   throw new Error('the server did not start within 2 minutes');
+}
+
+/**
+ * A spec file's own server, started before its first test and stopped after its last: call once at
+ * the top of the file and read `origin` inside the tests.
+ */
+export function ownServerForFile(options: { demo?: boolean } = {}): { readonly origin: string } {
+  let server: OwnServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(150_000);
+    server = await startOwnServer(options);
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+  return {
+    get origin() {
+      return server?.origin ?? '';
+    },
+  };
 }

@@ -2,8 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * The case formulation end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -29,31 +30,18 @@ const WORDS = `To be helpful enough that no one leaves (${run}).`;
 const REVIEW = `Review ${run}: the anger at endings is spoken now, and stays said a little longer.`;
 const NEW_CLUSTER = `Numb ${run}`;
 
-let server: OwnServer | undefined;
 let side: Watched | undefined;
 let formulationPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await side?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await side?.context.close();
 });
 
 function page(): Page {
   if (!side) throw new Error('Ruth has not signed in');
   return side.page;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /** Ticks a React Aria checkbox by its label (its input is visually hidden under the drawn box). */
@@ -78,7 +66,7 @@ async function openClient(p: Page, name: string): Promise<void> {
 test('Ruth opens Priya’s formulation and sees the ODF trend of her rated notes, with its table', async ({
   browser,
 }) => {
-  side = await openPerson(browser, server?.origin ?? '', PHONE);
+  side = await openPerson(browser, server.origin, PHONE);
   const p = side.page;
   await signInWithPassword(p, ruth);
   await openClient(p, PRIYA);
@@ -167,7 +155,7 @@ test('A client with no defences rated yet: the formulation says how the ODF will
 
 test('The admin adds a response-of-self cluster to the practice’s CCRT categories', async ({ browser }) => {
   test.setTimeout(150_000);
-  const admin = await openPerson(browser, server?.origin ?? '', PHONE);
+  const admin = await openPerson(browser, server.origin, PHONE);
   try {
     const p = admin.page;
     await signInWithPassword(p, morgan);

@@ -4,7 +4,8 @@ import { expectNoPageProblems, openPerson, type Watched } from '../support/brows
 import { acceptInvitation, agreeToPolicy, shot, signInWithPassword, type Person } from '../support/flows';
 import { requestConsultationAsNewVisitor } from '../support/intake';
 import { openFromMenu } from '../support/menu';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * An enquiry end to end, as issue 8's done-means has it, against the real server and PostgreSQL (the
@@ -34,21 +35,13 @@ const person: Person = {
 const urgentName = `Casey Reed ${run}`;
 const MESSAGE = 'Thank you for writing. I look forward to meeting you online.';
 
-let server: OwnServer | undefined;
 const sides: Watched[] = [];
 let requestedStart = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    for (const side of sides) await side.context.close();
-  } finally {
-    await server?.stop();
-  }
+  for (const side of sides) await side.context.close();
 });
 
 function form(name: string, email: string, risk: 'no' | 'now') {
@@ -74,7 +67,7 @@ function form(name: string, email: string, risk: 'no' | 'now') {
 }
 
 async function signedIn(browser: Browser, who: Person, viewport = PHONE): Promise<Watched> {
-  const side = await openPerson(browser, server?.origin ?? '', viewport);
+  const side = await openPerson(browser, server.origin, viewport);
   sides.push(side);
   await signInWithPassword(side.page, who);
   await expect(
@@ -84,11 +77,6 @@ async function signedIn(browser: Browser, who: Person, viewport = PHONE): Promis
       .first(),
   ).toBeVisible();
   return side;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /** Axe in the light theme and, emulating a device set to dark, in the dark one. */
@@ -129,7 +117,7 @@ test('a new visitor reads the pages, takes the reflection, sends an enquiry and 
   playwright,
 }) => {
   test.setTimeout(300_000);
-  const visitor = await openPerson(browser, server?.origin ?? '');
+  const visitor = await openPerson(browser, server.origin);
   sides.push(visitor);
   const requested = await requestConsultationAsNewVisitor(visitor.page, person);
   expect(requested.therapist).toBe('Nia Jones');
@@ -141,7 +129,7 @@ test('a new visitor reads the pages, takes the reflection, sends an enquiry and 
   expect(requestedStart).not.toBe('');
   expectNoPageProblems(visitor);
 
-  const api = await playwright.request.newContext({ baseURL: server?.origin ?? '' });
+  const api = await playwright.request.newContext({ baseURL: server.origin });
   try {
     const urgent = await api.post(`/api/public/practices/${SLUG}/intakes`, {
       data: form(urgentName, `casey.${run}@example.com`, 'now'),
@@ -232,7 +220,7 @@ test('Morgan finds the invitation e-mail in the outbox; the person accepts it an
   const link = await invitationFromOutbox(admin.page, person.email);
   expect(link).toContain('/invite/');
 
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await acceptInvitation(p, link, person, 'intake-practice-person');

@@ -9,7 +9,7 @@ import {
   fillAboutYou,
   requestConsultationAsNewVisitor,
 } from '../support/intake';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 
 /**
  * The intake, as a visitor meets it, against the real server and PostgreSQL (the demo practice, on a
@@ -20,22 +20,13 @@ import { startOwnServer, type OwnServer } from '../support/own-server';
  */
 test.describe.configure({ mode: 'serial' });
 
-let server: OwnServer | undefined;
-
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
-
-test.afterAll(async () => {
-  await server?.stop();
-});
+const server = ownServerForFile({ demo: true });
 
 test('journey A: a new visitor reads the pages, takes the reflection, sends an enquiry and asks for a first consultation', async ({
   browser,
 }) => {
   test.setTimeout(300_000);
-  const visitor = await openPerson(browser, server?.origin ?? '');
+  const visitor = await openPerson(browser, server.origin);
   const p = visitor.page;
   const requested = await requestConsultationAsNewVisitor(p, { name: 'Alys Morgan', email: 'alys@example.com' });
   expect(requested.therapist).toBe('Nia Jones');
@@ -71,7 +62,7 @@ test('journey A: a new visitor reads the pages, takes the reflection, sends an e
 test('journey B: an answer about acting on thoughts of harm soon shows crisis lines at once, and the confirmation says today', async ({
   browser,
 }) => {
-  const visitor = await openPerson(browser, server?.origin ?? '', { width: 390, height: 844 });
+  const visitor = await openPerson(browser, server.origin, { width: 390, height: 844 });
   const p = visitor.page;
   await p.clock.install();
   await p.goto(`/p/${DEMO_SLUG}/enquire`);
@@ -107,7 +98,7 @@ test('journey B: an answer about acting on thoughts of harm soon shows crisis li
 });
 
 test('the form marks what is missing beside each question and keeps what was typed', async ({ browser }) => {
-  const visitor = await openPerson(browser, server?.origin ?? '', { width: 390, height: 844 });
+  const visitor = await openPerson(browser, server.origin, { width: 390, height: 844 });
   const p = visitor.page;
   await p.goto(`/p/${DEMO_SLUG}/enquire`);
   await expect(p.getByRole('heading', { level: 1, name: 'Ask about a first consultation' })).toBeVisible();
@@ -135,7 +126,7 @@ test('the form marks what is missing beside each question and keeps what was typ
 test('the form refuses an automated submission (the hidden honeypot filled in) with a clear message, keeping the answers', async ({
   browser,
 }) => {
-  const visitor = await openPerson(browser, server?.origin ?? '');
+  const visitor = await openPerson(browser, server.origin);
   const p = visitor.page;
   await p.clock.install();
   await p.goto(`/p/${DEMO_SLUG}/enquire`);

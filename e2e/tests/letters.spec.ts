@@ -4,8 +4,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * Letters end to end, at phone size, against the real server and PostgreSQL (the demo practice):
@@ -29,33 +30,20 @@ const GP = `Dr Leah Stone ${run}`;
 const SENTENCE = `Priya has asked me to add that she would welcome a review of her medication (${run}).`;
 const PHONE_NUMBER = `020 7946 ${String(Date.now() % 10_000).padStart(4, '0')}`;
 
-let server: OwnServer | undefined;
 let side: Watched | undefined;
 let admin: Watched | undefined;
 let lettersPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await side?.context.close();
-    await admin?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await side?.context.close();
+  await admin?.context.close();
 });
 
 function page(): Page {
   if (!side) throw new Error('Ruth has not signed in');
   return side.page;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /** Clicks a download link and reads the PDF it gives as a PDF reader does: its file name and text. */
@@ -80,7 +68,7 @@ async function setTheme(p: Page, theme: 'Dark' | 'Same as this device'): Promise
 }
 
 test('Ruth opens Priya’s letters from her page and finds the demo letter to her GP', async ({ browser }) => {
-  side = await openPerson(browser, server?.origin ?? '', PHONE);
+  side = await openPerson(browser, server.origin, PHONE);
   const p = side.page;
   await signInWithPassword(p, ruth);
   await openFromMenu(p, 'My clients');
@@ -203,7 +191,7 @@ test('Ruth files the letter after the confirmation, downloads it and sees it fil
 });
 
 test('The practice admin changes the letterhead and looks at the templates', async ({ browser }) => {
-  admin = await openPerson(browser, server?.origin ?? '', PHONE);
+  admin = await openPerson(browser, server.origin, PHONE);
   const p = admin.page;
   await signInWithPassword(p, morgan);
   await openFromMenu(p, 'Letterhead');

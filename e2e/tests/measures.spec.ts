@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * Outcome measures end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -49,26 +50,13 @@ const BROKEN = {
   licence: { terms: 'Licensed to this practice.' },
 };
 
-let server: OwnServer | undefined;
 const sides: Watched[] = [];
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    for (const side of sides) await side.context.close();
-  } finally {
-    await server?.stop();
-  }
+  for (const side of sides) await side.context.close();
 });
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
-}
 
 async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<void> {
   await p.goto('/account');
@@ -79,7 +67,7 @@ async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<voi
 test('the admin imports a WSAS-shaped definition: the broken one’s problems are listed, the fixed one is imported', async ({
   browser,
 }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, morgan);
@@ -145,7 +133,7 @@ test('the admin imports a WSAS-shaped definition: the broken one’s problems ar
 test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, sees it flagged, and downloads the FHIR bundle', async ({
   browser,
 }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);
@@ -244,7 +232,7 @@ test('Ruth enters a PHQ-9 from paper with a blank question and item 9 answered, 
 test('Ruth sets Daniel’s measure schedule: before every session, every 4 sessions and a follow-up, kept after a reload', async ({
   browser,
 }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);

@@ -3,7 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { openFromMenu } from '../support/menu';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 
 /**
  * Correcting a dream's codes end to end, at phone size, against the real server and PostgreSQL (the
@@ -23,21 +23,13 @@ const ruth: Person = {
 const PRIYA = 'Priya Nair';
 const OFFICE_DREAM = 'I was at the office and my boss was shouting';
 
-let server: OwnServer | undefined;
 let side: Watched | undefined;
 let patternsPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await side?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await side?.context.close();
 });
 
 function page(): Page {
@@ -71,7 +63,7 @@ async function expectNoSidewaysScroll(p: Page) {
 }
 
 test('Ruth corrects a code of one of Priya’s dreams and the h-profile counts it', async ({ browser }) => {
-  side = await openPerson(browser, server?.origin ?? '', PHONE);
+  side = await openPerson(browser, server.origin, PHONE);
   const p = page();
   await signInWithPassword(p, ruth);
   await openFromMenu(p, 'My clients');

@@ -2,9 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
 import { addDays, isoToday } from '../support/dates';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * The patterns tab end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -45,27 +46,14 @@ const STAFF_CHARTS: { chart: string; table: string | RegExp }[] = [
 const SHORT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const shortDate = (iso: string) => SHORT.format(new Date(`${iso}T00:00:00Z`));
 
-let server: OwnServer | undefined;
 let side: Watched | undefined;
 let patternsPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await side?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await side?.context.close();
 });
-
-/** At 390 px every chart and table fits: the page never scrolls sideways. */
-async function expectNoSidewaysScroll(p: Page): Promise<void> {
-  expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-}
 
 function page(): Page {
   if (!side) throw new Error('Ruth has not signed in');
@@ -73,7 +61,7 @@ function page(): Page {
 }
 
 test('Ruth opens Priya’s patterns: themes, the people map with an echo, the dream h-profile', async ({ browser }) => {
-  side = await openPerson(browser, server?.origin ?? '', PHONE);
+  side = await openPerson(browser, server.origin, PHONE);
   const p = page();
   await signInWithPassword(p, ruth);
   await openFromMenu(p, 'My clients');
@@ -150,7 +138,7 @@ test('Ruth confirms a relationship episode and scores it; the CCRT summary updat
 test('Priya turns on My patterns and sees patterns over all her entries, private ones included', async ({
   browser,
 }) => {
-  const own = await openPerson(browser, server?.origin ?? '', PHONE);
+  const own = await openPerson(browser, server.origin, PHONE);
   try {
     const p = own.page;
     await signInWithPassword(p, priya);

@@ -2,7 +2,7 @@ import { expect, test, type Page, type Request } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 
 /**
  * The practice's public side end to end, against the real server and PostgreSQL (the demo practice,
@@ -38,22 +38,14 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let server: OwnServer | undefined;
 let visitor: Watched | undefined;
 let adminSide: Watched | undefined;
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await visitor?.context.close();
-    await adminSide?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await visitor?.context.close();
+  await adminSide?.context.close();
 });
 
 function v(): Page {
@@ -81,7 +73,7 @@ async function expectCrisisLink(p: Page): Promise<void> {
 test('a visitor starts at the practice’s home and reads its pages, with crisis help and contact details on each', async ({
   browser,
 }) => {
-  visitor = await openPerson(browser, server?.origin ?? '');
+  visitor = await openPerson(browser, server.origin);
   const p = v();
   await p.goto('/');
   await expect(p.getByRole('heading', { level: 1, name: 'Northside Psychotherapy' })).toBeVisible();
@@ -203,7 +195,7 @@ test('a visitor browses the therapists and opens a profile', async () => {
 });
 
 test('the admin edits a page, and the visitor sees it', async ({ browser }) => {
-  adminSide = await openPerson(browser, server?.origin ?? '');
+  adminSide = await openPerson(browser, server.origin);
   const p = a();
   await signInWithPassword(p, admin);
   await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Public website' }).click();
@@ -225,7 +217,7 @@ test('the admin edits a page, and the visitor sees it', async ({ browser }) => {
 });
 
 test('Nia edits her profile and adds a photo; it goes public when the admin publishes it', async ({ browser }) => {
-  const niaSide = await openPerson(browser, server?.origin ?? '');
+  const niaSide = await openPerson(browser, server.origin);
   const p = niaSide.page;
   await signInWithPassword(p, nia);
   await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My public profile' }).click();

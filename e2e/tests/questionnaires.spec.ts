@@ -2,8 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * Questionnaires for clients end to end, at phone size, against the real server and PostgreSQL (the
@@ -24,21 +25,13 @@ const ruth: Person = { name: 'Dr Ruth Mensah', email: 'ruth.mensah@northside-dem
 const jamie: Person = { name: 'Jamie Walsh', email: 'jamie.walsh@northside-demo.example', password: PASSWORD };
 const JAMIE = 'Jamie Walsh';
 
-let server: OwnServer | undefined;
 const sides: Watched[] = [];
 let measuresPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    for (const side of sides) await side.context.close();
-  } finally {
-    await server?.stop();
-  }
+  for (const side of sides) await side.context.close();
 });
 
 async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<void> {
@@ -47,13 +40,8 @@ async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<voi
   if (name === 'Dark') await expect(p.locator('html')).toHaveAttribute('data-theme', 'dark');
 }
 
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
-}
-
 test('Ruth sends Jamie a PHQ-9 now from the Measures page', async ({ browser }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);
@@ -86,7 +74,7 @@ test('Ruth sends Jamie a PHQ-9 now from the Measures page', async ({ browser }) 
 });
 
 test('Jamie answers a few questions, reloads and resumes, checks the answers and sends them', async ({ browser }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, jamie);
@@ -175,7 +163,7 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
 });
 
 test('Ruth sees Jamie’s answers on the Measures page, flagged, and the request completed', async ({ browser }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);

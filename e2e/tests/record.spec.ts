@@ -2,8 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * The clinical record end to end, at phone size, against the real server and PostgreSQL (the demo
@@ -30,31 +31,18 @@ const REASON = 'Added what P. said at the door, which I left out.';
 const AMENDMENT = `At the door ${run}: “I nearly didn’t come today.”`;
 const PROCESS = `Private ${run}: I felt protective and a little shut out.`;
 
-let server: OwnServer | undefined;
 let side: Watched | undefined;
 let notePath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await side?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await side?.context.close();
 });
 
 function page(): Page {
   if (!side) throw new Error('Ruth has not signed in');
   return side.page;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /**
@@ -68,7 +56,7 @@ async function tick(scope: Locator | Page, name: RegExp | string): Promise<void>
 }
 
 test('Ruth opens Priya’s session notes from her page', async ({ browser }) => {
-  side = await openPerson(browser, server?.origin ?? '', PHONE);
+  side = await openPerson(browser, server.origin, PHONE);
   const p = side.page;
   await signInWithPassword(p, ruth);
   await openFromMenu(p, 'My clients');

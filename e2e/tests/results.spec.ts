@@ -3,8 +3,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * Results end to end, at phone size, against the real server and PostgreSQL (the demo practice).
@@ -24,26 +25,13 @@ const morgan: Person = { name: 'Morgan Ellis', email: 'morgan.ellis@northside-de
 const ruth: Person = { name: 'Dr Ruth Mensah', email: 'ruth.mensah@northside-demo.example', password: PASSWORD };
 const priya: Person = { name: 'Priya Nair', email: 'priya.nair@northside-demo.example', password: PASSWORD };
 
-let server: OwnServer | undefined;
 const sides: Watched[] = [];
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    for (const side of sides) await side.context.close();
-  } finally {
-    await server?.stop();
-  }
+  for (const side of sides) await side.context.close();
 });
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
-}
 
 async function theme(p: Page, name: 'Dark' | 'Same as this device'): Promise<void> {
   await p.goto('/account');
@@ -59,7 +47,7 @@ test('Ruth sees Priya’s PHQ-9 chart with its bands and table, her episode’s 
   browser,
 }) => {
   test.slow(); // light and dark, axe on each, on a shared two-core machine
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, ruth);
@@ -113,7 +101,7 @@ test('Ruth sees Priya’s PHQ-9 chart with its bands and table, her episode’s 
 
 test('Priya sees the PHQ-9 chart her therapist shared, and not the GAD-7', async ({ browser }) => {
   test.slow(); // light and dark, axe on each, on a shared two-core machine
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, priya);
@@ -139,7 +127,7 @@ test('Morgan opens the outcomes report, narrows the dates, and downloads the CSV
   browser,
 }) => {
   test.slow(); // light and dark, axe on each, on a shared two-core machine
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, morgan);

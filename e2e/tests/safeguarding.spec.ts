@@ -2,8 +2,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { agreeToPolicy, shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * Safeguarding end to end at phone size, against the real server and PostgreSQL (the demo practice),
@@ -37,34 +38,21 @@ const REASONS = 'Passive thoughts, no plan or intent; his brother is close by.';
 const REASON_FOR_LIVING = `My brother’s children (${run}).`;
 const NEW_RESOURCE = `Riverside Listening Line ${run}`;
 
-let server: OwnServer | undefined;
 const sides: Watched[] = [];
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    for (const side of sides) await side.context.close();
-  } finally {
-    await server?.stop();
-  }
+  for (const side of sides) await side.context.close();
 });
 
 async function signedIn(browser: Browser, person: Person): Promise<Watched> {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   await signInWithPassword(side.page, person);
   // Signed in (and past two-step verification, which the demo's people skip): the menu is there.
   await expect(side.page.getByRole('button', { name: 'Menu' })).toBeVisible();
   return side;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 /** axe in the light theme, then the dark one (the device's setting, which the app follows by default). */
@@ -270,7 +258,7 @@ test('risk words in a private journal entry: help at once, and Ruth is not told'
 test('Hannah has not agreed to the policy: she is shown it first, with help still one tap away, and agrees', async ({
   browser,
 }) => {
-  const side = await openPerson(browser, server?.origin ?? '', PHONE);
+  const side = await openPerson(browser, server.origin, PHONE);
   sides.push(side);
   const p = side.page;
   await signInWithPassword(p, hannah);

@@ -3,9 +3,10 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
-import { startOwnServer, type OwnServer } from '../support/own-server';
+import { ownServerForFile } from '../support/own-server';
 import { pdfTextOf } from '../support/pdf-text';
 import { openFromMenu } from '../support/menu';
+import { expectNoSidewaysScroll } from '../support/layout';
 
 /**
  * A subject access request end to end, at phone size, against the real server and PostgreSQL (the
@@ -35,33 +36,20 @@ const run = Date.now().toString(36);
 const NOTES = `Asked by e-mail on ${run} for everything we hold.`;
 const TODAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date());
 
-let server: OwnServer | undefined;
 let admin: Watched | undefined;
 let therapist: Watched | undefined;
 let requestPath = '';
 
-test.beforeAll(async () => {
-  test.setTimeout(150_000);
-  server = await startOwnServer({ demo: true });
-});
+const server = ownServerForFile({ demo: true });
 
 test.afterAll(async () => {
-  try {
-    await admin?.context.close();
-    await therapist?.context.close();
-  } finally {
-    await server?.stop();
-  }
+  await admin?.context.close();
+  await therapist?.context.close();
 });
 
 function adminPage(): Page {
   if (!admin) throw new Error('Morgan has not signed in');
   return admin.page;
-}
-
-async function expectNoSidewaysScroll(p: Page, what: string): Promise<void> {
-  const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `no sideways scrolling on ${what} at 390 px`).toBeLessThanOrEqual(0);
 }
 
 async function setTheme(p: Page, theme: 'Dark' | 'Same as this device'): Promise<void> {
@@ -76,7 +64,7 @@ async function downloaded(download: Download): Promise<Buffer> {
 }
 
 test('Morgan records a subject access request for Priya', async ({ browser }) => {
-  admin = await openPerson(browser, server?.origin ?? '', PHONE);
+  admin = await openPerson(browser, server.origin, PHONE);
   const p = admin.page;
   await signInWithPassword(p, morgan);
   await openFromMenu(p, 'Subject access');
@@ -115,7 +103,7 @@ test('Morgan records a subject access request for Priya', async ({ browser }) =>
 });
 
 test('Ruth withholds her process notes about Priya, each with a reason', async ({ browser }) => {
-  therapist = await openPerson(browser, server?.origin ?? '', PHONE);
+  therapist = await openPerson(browser, server.origin, PHONE);
   const p = therapist.page;
   await signInWithPassword(p, ruth);
   await openFromMenu(p, 'Process notes to review');
