@@ -7,8 +7,9 @@ export const SLOT_DAYS = 21;
 
 /**
  * A therapist's free first-consultation times now: their frame settings, minus every appointment
- * holding their time and every other person's consultation request still waiting for an answer (a
- * held request keeps its slot until the therapist answers).
+ * holding their time, every other person's consultation request still waiting for an answer (a
+ * held request keeps its slot until the therapist answers), and the days of their breaks, practice
+ * closures and bank holidays (accepting would refuse such a time, as every booking does).
  */
 export async function therapistFreeSlots(tx: Scoped, therapistId: string, exceptIntakeId?: string): Promise<Date[]> {
   const settings = await tx.query<{
@@ -31,12 +32,19 @@ export async function therapistFreeSlots(tx: Scoped, therapistId: string, except
       WHERE requested_therapist_id = $1 AND status = 'requested' AND ($4::uuid IS NULL OR id <> $4::uuid)`,
     [therapistId, SLOT_DAYS + 1, own.session_minutes, exceptIntakeId ?? null],
   );
+  const breaks = await tx.query<{ starts_on: string; ends_on: string }>(
+    `SELECT starts_on::text, ends_on::text FROM breaks
+      WHERE (therapist_id = $1 OR therapist_id IS NULL) AND ends_on >= current_date
+        AND starts_on <= current_date + $2::int`,
+    [therapistId, SLOT_DAYS + 1],
+  );
   return freeSlots({
     zone: own.time_zone,
     workingHours: own.working_hours,
     sessionMinutes: own.session_minutes,
     minGapMinutes: own.min_gap_minutes,
     busy: busy.rows.map((row) => ({ startsAt: row.starts_at, endsAt: row.ends_at })),
+    breaks: breaks.rows.map((row) => ({ startsOn: row.starts_on, endsOn: row.ends_on })),
     now: new Date(),
     days: SLOT_DAYS,
   });

@@ -32,4 +32,20 @@ describe('free slots', () => {
     expect(freeSlots({ ...base, workingHours: [] })).toEqual([]);
     expect(freeSlots({ ...base, workingHours: [{ weekday: 1, start: '12:00', end: '17:00' }], days: 6 })).toEqual([]);
   });
+
+  it('offers nothing on a day of a break, a closure or a bank holiday, and the days around it as usual', () => {
+    const weekly = { ...base, days: 14 };
+    const all = freeSlots(weekly).map((d) => d.toISOString().slice(0, 10));
+    expect(all).toEqual(['2026-07-07', '2026-07-07', '2026-07-14', '2026-07-14']);
+    const breaks = [{ startsOn: '2026-07-13', endsOn: '2026-07-14' }];
+    expect(freeSlots({ ...weekly, breaks }).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2026-07-07',
+      '2026-07-07',
+    ]);
+    const oneDay = [{ startsOn: '2026-07-07', endsOn: '2026-07-07' }];
+    expect(freeSlots({ ...weekly, breaks: oneDay }).map((d) => d.toISOString().slice(0, 10))).toEqual([
+      '2026-07-14',
+      '2026-07-14',
+    ]);
+  });
 });

@@ -4,7 +4,8 @@ import type { WorkingWindow } from '../public-site/availability.js';
 /**
  * Real free times for a first consultation (pure): from tomorrow for `days` days, each start in the
  * therapist's working hours (every session length + gap from the window's start) that neither
- * overlaps nor crowds (minimum gap) anything already holding their time.
+ * overlaps nor crowds (minimum gap) anything already holding their time, on no day of a break (the
+ * therapist's own, a practice closure or a bank holiday: no session takes place then).
  */
 export interface SlotInput {
   zone: string;
@@ -12,6 +13,8 @@ export interface SlotInput {
   sessionMinutes: number;
   minGapMinutes: number;
   busy: { startsAt: Date; endsAt: Date }[];
+  /** Breaks as local dates (YYYY-MM-DD, both ends included). */
+  breaks?: { startsOn: string; endsOn: string }[];
   now: Date;
   days: number;
 }
@@ -23,6 +26,7 @@ export function freeSlots(input: SlotInput): Date[] {
   const today = todayIn(input.zone, input.now);
   for (let i = 1; i <= input.days; i += 1) {
     const date = addDays(today, i);
+    if ((input.breaks ?? []).some((b) => b.startsOn <= date && date <= b.endsOn)) continue;
     const weekday = weekdayOf(date);
     for (const window of input.workingHours.filter((w) => w.weekday === weekday)) {
       const windowEnd = localToUtc(date, window.end, input.zone).getTime();
