@@ -28,8 +28,11 @@ export const CHROMIUM_ARGS = [
 export default defineConfig({
   testDir: './tests',
   globalSetup: './global-setup.ts',
+  // Spec files run two at a time (each on a server and database of its own; journeys.spec.ts alone
+  // uses the shared one); the tests inside a file keep their order. A run spends most of its time
+  // waiting on pages, not computing: one worker kept two cores about a third busy.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 90_000,

@@ -11,8 +11,12 @@ export interface Person {
   recoveryCodes?: string[];
 }
 
-/** Saves a screenshot under test-results/screens/ for a person to look at. */
+/**
+ * Saves a screenshot under test-results/screens/ for a person to look at, when asked for with
+ * UC_E2E_SCREENS=1 (full-page screenshots of long pages cost the run minutes and check nothing).
+ */
 export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
+  if (process.env.UC_E2E_SCREENS !== '1') return;
   await page.screenshot({ path: path.resolve('test-results', 'screens', `${name}.png`), fullPage });
 }
 

@@ -35,7 +35,16 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /** `demo`: the demo practice, seeded (sign in as its people with DEMO_PASSWORD, no two-step verification). */
 export async function startOwnServer(options: { demo?: boolean } = {}): Promise<OwnServer> {
-  const port = await freePort();
+  // A free port is only free until someone takes it: with two workers, another spec's server may take
+  // it first. The server then stops at once, and it is started again on another port.
+  for (let attempt = 1; ; attempt += 1) {
+    const started = await startOnce(options, await freePort());
+    if (started !== 'stopped early') return started;
+    if (attempt === 3) throw new Error('the server stopped at once three times (see its output above)');
+  }
+}
+
+async function startOnce(options: { demo?: boolean }, port: number): Promise<OwnServer | 'stopped early'> {
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, [fileURLToPath(new URL('../start-server.mjs', import.meta.url))], {
     env: {
@@ -54,7 +63,7 @@ export async function startOwnServer(options: { demo?: boolean } = {}): Promise<
   process.once('exit', () => child.kill('SIGTERM'));
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
+    if (child.exitCode !== null) return 'stopped early';
     try {
       const health = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (health.ok) return { origin, stop: () => stop(child) };

@@ -2,13 +2,15 @@ import { expect, test } from '@playwright/test';
 import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson } from '../support/browser';
 import { shot } from '../support/flows';
-import { startOwnServer } from '../support/own-server';
+import { ownServerForFile, startOwnServer } from '../support/own-server';
+
+/** A fresh installation of this file's own (no practice yet: the first visitor is sent to set it up). */
+const fresh = ownServerForFile();
 
 test('crisis help is reachable without signing in, from every page, at desktop and phone widths', async ({
   browser,
-  baseURL,
 }) => {
-  const visitor = await openPerson(browser, baseURL ?? '');
+  const visitor = await openPerson(browser, fresh.origin);
   const { page } = visitor;
 
   await page.goto('/');
@@ -37,13 +39,10 @@ test('crisis help is reachable without signing in, from every page, at desktop a
   await visitor.context.close();
 });
 
-test('the numbers are on the help page before any script runs (JavaScript off), and callable', async ({
-  browser,
-  baseURL,
-}) => {
+test('the numbers are on the help page before any script runs (JavaScript off), and callable', async ({ browser }) => {
   // A person in crisis on a slow phone: the server's first paint alone must give them the numbers.
   const context = await browser.newContext({
-    baseURL,
+    baseURL: fresh.origin,
     javaScriptEnabled: false,
     viewport: { width: 390, height: 800 },
   });
@@ -60,7 +59,7 @@ test('the numbers are on the help page before any script runs (JavaScript off), 
   await context.close();
 
   // The app's scripts never arriving (a dropped connection): the server's page alone, checked by axe.
-  const stalled = await browser.newContext({ baseURL, viewport: { width: 390, height: 800 } });
+  const stalled = await browser.newContext({ baseURL: fresh.origin, viewport: { width: 390, height: 800 } });
   const alone = await stalled.newPage();
   await alone.route(/\/assets\/.*\.js$/, (route) => route.abort());
   await alone.goto('/help');
@@ -101,8 +100,8 @@ test('on the demo practice, the first paint has the banner and the practice’s 
   }
 });
 
-test('an address that leads nowhere says so, and offers a way on', async ({ browser, baseURL }) => {
-  const visitor = await openPerson(browser, baseURL ?? '');
+test('an address that leads nowhere says so, and offers a way on', async ({ browser }) => {
+  const visitor = await openPerson(browser, fresh.origin);
   const { page } = visitor;
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
