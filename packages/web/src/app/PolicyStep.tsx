@@ -1,9 +1,8 @@
 import { Button } from 'react-aria-components';
 import { Link } from 'react-router';
-import { useCrisisResources } from '../api/queries';
 import { Page } from '../components/Page';
-import { LoadError, Loading } from '../components/States';
-import { ResourceCard } from '../pages/public/HelpPage';
+import { LoadError } from '../components/States';
+import { CrisisResourceList } from '../pages/public/HelpPage';
 import { strings } from '../strings';
 import { useAgreeToPolicy, type MyPolicy } from './policy-api';
 import { policyStrings as s } from './policy-strings';
@@ -15,7 +14,6 @@ import { policyStrings as s } from './policy-strings';
  */
 export function PolicyStep({ policy }: { policy: MyPolicy }) {
   const agree = useAgreeToPolicy();
-  const resources = useCrisisResources();
   const w = s.worrying;
   return (
     <Page title={s.title} lead={s.lead} narrow>
@@ -43,23 +41,7 @@ export function PolicyStep({ policy }: { policy: MyPolicy }) {
       <section aria-labelledby="policy-crisis-heading" className="notice policy-step-crisis">
         <h2 id="policy-crisis-heading">{s.crisisHeading}</h2>
         <p>{s.crisisLead}</p>
-        {resources.isPending ? <Loading label={strings.help.loading} /> : null}
-        <ul className="crisis-list">
-          {resources.data ? (
-            <>
-              <ResourceCard resource={resources.data.emergency} emphasis />
-              {resources.data.resources.map((r) => (
-                <ResourceCard key={r.name} resource={r} />
-              ))}
-            </>
-          ) : null}
-          {resources.isError ? (
-            <>
-              <ResourceCard resource={{ ...strings.help.fallbackEmergency, availability: '' }} emphasis />
-              <ResourceCard resource={{ ...strings.help.fallbackSamaritans, availability: '' }} />
-            </>
-          ) : null}
-        </ul>
+        <CrisisResourceList loadingLabel={strings.help.loading} />
         <p>
           <Link to="/my/safety-plan">{s.safetyPlan}</Link>
         </p>

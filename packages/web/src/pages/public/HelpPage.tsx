@@ -32,6 +32,35 @@ export function ResourceCard({ resource, emphasis }: { resource: CrisisResource;
   );
 }
 
+/**
+ * The emergency line and the practice's crisis lines as one list, with the loading state; if the list
+ * cannot load, the UK emergency number and Samaritans still show.
+ */
+export function CrisisResourceList({ loadingLabel }: { loadingLabel: string }) {
+  const resources = useCrisisResources();
+  return (
+    <>
+      {resources.isPending ? <Loading label={loadingLabel} /> : null}
+      <ul className="crisis-list">
+        {resources.data ? (
+          <>
+            <ResourceCard resource={resources.data.emergency} emphasis />
+            {resources.data.resources.map((r) => (
+              <ResourceCard key={r.name} resource={r} />
+            ))}
+          </>
+        ) : null}
+        {resources.isError ? (
+          <>
+            <ResourceCard resource={{ ...strings.help.fallbackEmergency, availability: '' }} emphasis />
+            <ResourceCard resource={{ ...strings.help.fallbackSamaritans, availability: '' }} />
+          </>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
 /** Public, never behind a sign-in: who to call or text now. If the list cannot load, UK numbers still show. */
 export function HelpPage() {
   const resources = useCrisisResources();

@@ -1,8 +1,5 @@
 import { Link } from 'react-router';
-import { useCrisisResources } from '../../api/queries';
-import { Loading } from '../../components/States';
-import { strings } from '../../strings';
-import { ResourceCard } from '../public/HelpPage';
+import { CrisisResourceList } from '../public/HelpPage';
 import { questionnairesStrings as s } from './questionnaires-strings';
 
 /**
@@ -11,7 +8,6 @@ import { questionnairesStrings as s } from './questionnaires-strings';
  * see the answers. If the list cannot load, the UK emergency numbers still show.
  */
 export function SubmittedView({ showCrisisResources }: { showCrisisResources: boolean }) {
-  const resources = useCrisisResources();
   return (
     <div className="stack">
       <p role="status">{s.done.sent}</p>
@@ -19,23 +15,7 @@ export function SubmittedView({ showCrisisResources }: { showCrisisResources: bo
         <section aria-labelledby="crisis-heading" className="notice questionnaire-crisis stack-small">
           <h2 id="crisis-heading">{s.done.crisisHeading}</h2>
           <p>{s.done.crisisLead}</p>
-          {resources.isPending ? <Loading label={s.done.loading} /> : null}
-          <ul className="crisis-list">
-            {resources.data ? (
-              <>
-                <ResourceCard resource={resources.data.emergency} emphasis />
-                {resources.data.resources.map((r) => (
-                  <ResourceCard key={r.name} resource={r} />
-                ))}
-              </>
-            ) : null}
-            {resources.isError ? (
-              <>
-                <ResourceCard resource={{ ...strings.help.fallbackEmergency, availability: '' }} emphasis />
-                <ResourceCard resource={{ ...strings.help.fallbackSamaritans, availability: '' }} />
-              </>
-            ) : null}
-          </ul>
+          <CrisisResourceList loadingLabel={s.done.loading} />
           <p>{s.done.therapistSees}</p>
           <p>
             <Link to="/help">{s.done.moreHelp}</Link>
