@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './accessibility';
 import { shot } from './flows';
+import { openPublicPage } from './public-page';
 export { expectNoSidewaysScroll } from './layout';
 
 /**
@@ -54,7 +55,7 @@ export async function consentAndSend(page: Page): Promise<void> {
 
 export async function requestConsultationAsNewVisitor(page: Page, visitor: Visitor): Promise<RequestedConsultation> {
   await page.clock.install();
-  await page.goto('/');
+  await openPublicPage(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Northside Psychotherapy' })).toBeVisible();
   await expectAccessibleBothThemes(page, 'journey A: the public home');
   const nav = page.getByRole('navigation', { name: 'The practice' });

@@ -10,6 +10,7 @@ import {
   requestConsultationAsNewVisitor,
 } from '../support/intake';
 import { ownServerForFile } from '../support/own-server';
+import { openPublicPage } from '../support/public-page';
 
 /**
  * The intake, as a visitor meets it, against the real server and PostgreSQL (the demo practice, on a
@@ -32,7 +33,7 @@ test('journey A: a new visitor reads the pages, takes the reflection, sends an e
   expect(requested.therapist).toBe('Nia Jones');
 
   // The link is the person's way back: a fresh visit shows the same page (consent and request kept).
-  await p.goto(requested.enquiryUrl);
+  await openPublicPage(p, requested.enquiryUrl);
   await expect(p.getByRole('heading', { level: 1, name: 'Your enquiry' })).toBeVisible();
   await expect(p.getByText('Your enquiry to Northside Psychotherapy')).toBeVisible();
   await expect(p.getByText(`With Nia Jones, ${requested.when}.`)).toBeVisible();
@@ -65,7 +66,7 @@ test('journey B: an answer about acting on thoughts of harm soon shows crisis li
   const visitor = await openPerson(browser, server.origin, { width: 390, height: 844 });
   const p = visitor.page;
   await p.clock.install();
-  await p.goto(`/p/${DEMO_SLUG}/enquire`);
+  await openPublicPage(p, `/p/${DEMO_SLUG}/enquire`);
   await expect(p.getByRole('heading', { level: 1, name: 'Ask about a first consultation' })).toBeVisible();
   await expectNoSidewaysScroll(p);
   await fillAboutYou(p, { name: 'Rhys', email: 'rhys@example.com' }, 'Everything has got too much.');
@@ -100,7 +101,7 @@ test('journey B: an answer about acting on thoughts of harm soon shows crisis li
 test('the form marks what is missing beside each question and keeps what was typed', async ({ browser }) => {
   const visitor = await openPerson(browser, server.origin, { width: 390, height: 844 });
   const p = visitor.page;
-  await p.goto(`/p/${DEMO_SLUG}/enquire`);
+  await openPublicPage(p, `/p/${DEMO_SLUG}/enquire`);
   await expect(p.getByRole('heading', { level: 1, name: 'Ask about a first consultation' })).toBeVisible();
   await p.getByRole('textbox', { name: /^Your name/ }).fill('Sam');
   await p.getByRole('textbox', { name: /^Your e-mail address/ }).fill('sam at home');
@@ -129,7 +130,7 @@ test('the form refuses an automated submission (the hidden honeypot filled in) w
   const visitor = await openPerson(browser, server.origin);
   const p = visitor.page;
   await p.clock.install();
-  await p.goto(`/p/${DEMO_SLUG}/enquire`);
+  await openPublicPage(p, `/p/${DEMO_SLUG}/enquire`);
   await expect(p.getByRole('heading', { level: 1, name: 'Ask about a first consultation' })).toBeVisible();
   // A person never meets the honeypot: it is not in the accessibility tree, nor in the tab order.
   await expect(p.getByRole('textbox', { name: 'Leave this empty' })).toHaveCount(0);

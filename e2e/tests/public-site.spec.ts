@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson, type Watched } from '../support/browser';
 import { shot, signInWithPassword, type Person } from '../support/flows';
 import { ownServerForFile } from '../support/own-server';
+import { openPublicPage, reloadPublicPage } from '../support/public-page';
 
 /**
  * The practice's public side end to end, against the real server and PostgreSQL (the demo practice,
@@ -75,7 +76,7 @@ test('a visitor starts at the practice’s home and reads its pages, with crisis
 }) => {
   visitor = await openPerson(browser, server.origin);
   const p = v();
-  await p.goto('/');
+  await openPublicPage(p, '/');
   await expect(p.getByRole('heading', { level: 1, name: 'Northside Psychotherapy' })).toBeVisible();
   await expect(p.getByRole('heading', { level: 2, name: 'Get in touch' })).toBeVisible();
   await expect(p.getByRole('link', { name: 'hello@northside-demo.example' })).toHaveAttribute(
@@ -125,7 +126,7 @@ test('“Is this right for me?” is worked out in the browser: no request carri
   const sent: Request[] = [];
   const watch = (request: Request) => sent.push(request);
   p.on('request', watch);
-  await p.goto(`/p/${SLUG}/is-this-right-for-me`);
+  await openPublicPage(p, `/p/${SLUG}/is-this-right-for-me`);
   await expect(p.getByRole('heading', { level: 1, name: 'Is this right for me?' })).toBeVisible();
   await expectAccessibleBothThemes(p, 'the reflection');
 
@@ -178,7 +179,7 @@ test('“Is this right for me?” is worked out in the browser: no request carri
 
 test('a visitor browses the therapists and opens a profile', async () => {
   const p = v();
-  await p.goto(`/p/${SLUG}`);
+  await openPublicPage(p, `/p/${SLUG}`);
   await p.getByRole('navigation', { name: 'The practice' }).getByRole('link', { name: 'Our therapists' }).click();
   await expect(p.getByRole('heading', { level: 1, name: 'Our therapists' })).toBeVisible();
   const list = p.getByRole('list', { name: 'Therapists' });
@@ -212,7 +213,7 @@ test('the admin edits a page, and the visitor sees it', async ({ browser }) => {
   await shot(p, 'admin-page-editor');
 
   const visitorPage = v();
-  await visitorPage.goto(`/p/${SLUG}/fees`);
+  await openPublicPage(visitorPage, `/p/${SLUG}/fees`);
   await expect(visitorPage.getByText(FEES_LINE)).toBeVisible();
 });
 
@@ -245,7 +246,7 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
 
   // Until the admin publishes, the public profile is the one published before.
   const visitorPage = v();
-  await visitorPage.goto(`/p/${SLUG}/therapists`);
+  await openPublicPage(visitorPage, `/p/${SLUG}/therapists`);
   await visitorPage.getByRole('link', { name: 'Nia Jones' }).click();
   await expect(visitorPage.getByRole('heading', { level: 1, name: 'Nia Jones' })).toBeVisible();
   await expect(visitorPage.getByText(NEW_APPROACH)).toHaveCount(0);
@@ -262,7 +263,7 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
   await ap.getByRole('button', { name: 'Publish Nia Jones’s changes' }).click();
   await expect(ap.getByText('Nia Jones’s profile is published.')).toBeVisible();
 
-  await visitorPage.reload();
+  await reloadPublicPage(visitorPage);
   await expect(visitorPage.getByText(NEW_APPROACH)).toBeVisible();
   await expect(visitorPage.getByRole('definition').filter({ hasText: /^Cis woman$/ })).toBeVisible();
   const photo = visitorPage.getByRole('img', { name: PHOTO_ALT });
@@ -293,7 +294,7 @@ test('security: page text never renders raw HTML or script, and unpublished page
   await expect(ap.getByText('Page saved.')).toBeVisible();
 
   const p = v();
-  await p.goto(`/p/${SLUG}`);
+  await openPublicPage(p, `/p/${SLUG}`);
   const text = p.locator('.page-text');
   await expect(text).toContainText('<script>window.__pwned = 1</script>');
   await expect(text).toContainText('<img src=x onerror="window.__pwned = 2">');
@@ -307,7 +308,7 @@ test('security: page text never renders raw HTML or script, and unpublished page
   await ap.getByRole('checkbox', { name: /^Published/ }).uncheck();
   await ap.getByRole('button', { name: 'Save page' }).click();
   await expect(ap.getByText('Page saved.')).toBeVisible();
-  await p.goto(`/p/${SLUG}/fees`);
+  await openPublicPage(p, `/p/${SLUG}/fees`);
   await expect(p.getByRole('heading', { level: 1, name: 'Page not available' })).toBeVisible();
   await expect(p.getByRole('navigation', { name: 'The practice' }).getByRole('link', { name: 'Fees' })).toHaveCount(0);
   expect((await p.request.get(`/api/public/practices/${SLUG}/pages/fees`)).status()).toBe(404);
@@ -317,7 +318,7 @@ test('security: page text never renders raw HTML or script, and unpublished page
   await ap.goto('/admin/public-site');
   await ap.getByRole('button', { name: 'Take Tom Adeyemi’s profile down' }).click();
   await expect(ap.getByText('Tom Adeyemi’s profile is no longer public.')).toBeVisible();
-  await p.goto(`/p/${SLUG}/therapists`);
+  await openPublicPage(p, `/p/${SLUG}/therapists`);
   await expect(p.getByRole('list', { name: 'Therapists' }).getByRole('heading', { level: 2 })).toHaveText([
     'Dr Ruth Mensah',
     'Nia Jones',
