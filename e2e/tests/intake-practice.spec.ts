@@ -37,6 +37,8 @@ const MESSAGE = 'Thank you for writing. I look forward to meeting you online.';
 
 const sides: Watched[] = [];
 let requestedStart = '';
+/** The accepted enquiry's address in the app. */
+let enquiryPath = '';
 
 const server = ownServerForFile({ demo: true });
 
@@ -196,6 +198,13 @@ test('Nia opens Enquiries on her phone: review today is at the top and marked; s
   await expectAccessibleLightAndDark(p, 'an accepted enquiry');
   await shot(p, 'intake-practice-accepted-phone');
 
+  // The enquiry became a client in her care: from it to their page.
+  enquiryPath = new URL(p.url()).pathname;
+  await expect(p.getByText(`${person.name} is a client of the practice now`)).toBeVisible();
+  await p.getByRole('link', { name: `Open ${person.name}’s page` }).click();
+  await expect(p.getByRole('heading', { level: 1, name: person.name })).toBeVisible();
+  await expectAccessible(p, 'the new client’s page, from the enquiry');
+
   // It is on her calendar now, in the week of the consultation, under the person's name.
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(requestedStart));
   await p.goto(`/calendar?week=${day}`);
@@ -217,6 +226,11 @@ test('Morgan finds the invitation e-mail in the outbox; the person accepts it an
       .getByRole('link', { name: `Open ${urgentName}’s enquiry` }),
   ).toBeVisible();
   await expectAccessibleLightAndDark(admin.page, 'the enquiries (admin, desktop)');
+  // The accepted enquiry points an administrator to the invitations.
+  await admin.page.goto(enquiryPath);
+  await expect(admin.page.getByText(`${person.name} is a client of the practice now`)).toBeVisible();
+  await admin.page.getByRole('link', { name: 'See the invitations' }).click();
+  await expect(admin.page.getByRole('main').getByText(person.email).first()).toBeVisible();
   const link = await invitationFromOutbox(admin.page, person.email);
   expect(link).toContain('/invite/');
 

@@ -1,5 +1,7 @@
 export * from './dream-codes.js';
 export { codeDream } from './code-dream.js';
+export type { DreamCodeContentInput } from './dream-code-words.js';
+export { DREAM_CODE_WORDS, dreamCodeLabel } from './dream-code-words.js';
 export type { CorrectedCodes, DreamCodeCorrection } from './corrections.js';
 export { applyCorrections, codeContents, evidenceProblems } from './corrections.js';
 export type { DreamIndicators, Indicator, Proportion, ProportionIndicator, RateIndicator } from './indicators.js';

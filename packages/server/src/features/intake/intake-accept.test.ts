@@ -84,6 +84,10 @@ describe('accepting an enquiry', () => {
       'SELECT client_id, episode_id, appointment_id, invitation_id FROM intakes WHERE id = $1',
       [w.intakeId],
     );
+    // The enquiry names the client it became, for a link to their page.
+    expect(accepted.json().clientId).toBe(intake?.client_id);
+    const detail = await get(`/api/intakes/${w.intakeId}`, w.cookies.therapist);
+    expect(detail.json()).toMatchObject({ status: 'accepted', clientId: intake?.client_id });
     const [episode] = await scopedQuery<{ status: string; therapist_id: string; client_id: string }>(
       t.ctx,
       w.practiceId,

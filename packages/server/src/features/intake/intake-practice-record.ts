@@ -25,6 +25,8 @@ export interface IntakeRow {
   token_expires_at: Date;
   appointment_id: string | null;
   appointment_start: Date | null;
+  /** The client account made when the enquiry was accepted. */
+  client_id: string | null;
 }
 
 /** Same-day review first, always; then open enquiries oldest first; answered ones last. */
@@ -32,7 +34,7 @@ export const INTAKE_SELECT = `
   SELECT i.id, i.status, i.urgent_risk, i.source, i.created_at, i.name_enc, i.email, i.brings_enc,
          i.previous_therapy_enc, i.preferences, i.consent_at, i.consent_notice, i.requested_therapist_id,
          u.display_name AS requested_therapist, i.requested_start, i.message_enc, i.token_expires_at,
-         i.appointment_id, a.starts_at AS appointment_start
+         i.appointment_id, a.starts_at AS appointment_start, i.client_id
     FROM intakes i LEFT JOIN users u ON u.practice_id = i.practice_id AND u.id = i.requested_therapist_id
     LEFT JOIN appointments a ON a.practice_id = i.practice_id AND a.id = i.appointment_id`;
 export const QUEUE_ORDER = `ORDER BY i.urgent_risk DESC,
@@ -73,6 +75,7 @@ export async function intakeDetail(tx: Scoped, row: IntakeRow) {
     consentAt: row.consent_at.toISOString(),
     consentNotice: row.consent_notice,
     message: row.message_enc ? await tx.decrypt(`intakes.message_enc:${row.id}`, row.message_enc) : null,
+    clientId: row.client_id,
     matches: await rankedFor(tx, row),
   };
 }

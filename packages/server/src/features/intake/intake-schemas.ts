@@ -115,6 +115,8 @@ export const IntakeDetail = Type.Intersect([
     consentAt: Type.String(),
     consentNotice: Type.String(),
     message: Type.Union([Type.String(), Type.Null()]),
+    /** The client account made when the enquiry was accepted (its invitation may still be waiting). */
+    clientId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
     /** The therapists ranked for the person, with the reasons they were shown. */
     matches: Type.Array(Match),
   }),

@@ -210,6 +210,7 @@ describe('process-note decisions, the pack and its delivery', () => {
       'case_formulation',
       'letters',
       'shared_entries',
+      'dream_codes',
       'outcome_measures',
       'process_notes',
       'access_log',
@@ -219,6 +220,7 @@ describe('process-note decisions, the pack and its delivery', () => {
     expect(section(doc1, 'progress_notes').unsignedDrafts).toBe(1);
     expect(section(doc1, 'outcome_measures')).toEqual({ measures: [] });
     expect(section(doc1, 'process_notes')).toEqual({ notes: [] });
+    expect(section(doc1, 'dream_codes')).toEqual({ dreams: [] });
     expect(json1.body).toContain(w.M.signed);
     expect(json1.body).toContain(w.M.amendment);
     expect(json1.body).toContain(w.M.shared);

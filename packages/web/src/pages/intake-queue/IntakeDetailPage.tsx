@@ -67,6 +67,22 @@ function Matches({ intake }: { intake: IntakeDetail }) {
   );
 }
 
+/** An accepted enquiry became a client: their therapist goes on to their page, an admin to the invitations. */
+function ClientMade({ intake, clientId }: { intake: IntakeDetail; clientId: string }) {
+  const me = useCurrentUser();
+  const theirs = intake.requestedTherapistId === me.user.id;
+  return (
+    <p>
+      {iqStrings.decide.clientMade(intake.name)}{' '}
+      {theirs ? (
+        <Link to={`/clients/${clientId}`}>{iqStrings.decide.openClient(intake.name)}</Link>
+      ) : hasRole(me, 'admin') ? (
+        <Link to="/admin/invitations">{iqStrings.decide.seeInvitations}</Link>
+      ) : null}
+    </p>
+  );
+}
+
 function Enquiry({ intake }: { intake: IntakeDetail }) {
   const me = useCurrentUser();
   const mayAnswerRequest = hasRole(me, 'admin') || intake.requestedTherapistId === me.user.id;
@@ -120,7 +136,10 @@ function Enquiry({ intake }: { intake: IntakeDetail }) {
         {sent ? iqStrings.decide.sent[sent] : ''}
       </div>
       {answered ? (
-        <p>{iqStrings.decide.answered}</p>
+        <>
+          <p>{iqStrings.decide.answered}</p>
+          {intake.clientId ? <ClientMade intake={intake} clientId={intake.clientId} /> : null}
+        </>
       ) : (
         <DecisionForm intake={intake} mayAnswerRequest={mayAnswerRequest} onSent={setSent} />
       )}

@@ -113,6 +113,10 @@ export const iqStrings = {
       refer: 'Sent. The enquiry is closed.',
     } satisfies Record<Decision, string>,
     answered: 'This enquiry has been answered.',
+    openClient: (name: string) => `Open ${name}’s page`,
+    clientMade: (name: string) =>
+      `${name} is a client of the practice now; until they accept the invitation e-mail, their account waits for a password.`,
+    seeInvitations: 'See the invitations',
     onlyAsked: 'Only the therapist they asked for, or an administrator, can accept or propose another time.',
   },
 };

@@ -38,6 +38,8 @@ export interface IntakeDetail extends QueueEntry {
   consentAt: string;
   consentNotice: string;
   message: string | null;
+  /** The client account made when the enquiry was accepted. */
+  clientId: string | null;
   matches: { id: string; name: string; reasons: MatchReason[] }[];
 }
 

@@ -1,4 +1,4 @@
-import { dreamCorrectionsStrings as t } from './dream-corrections-strings';
+import { dreamCodeLabel } from '@undercurrent/clinical';
 import type { DreamCategory, DreamCode, DreamCodeContent, DreamCodeCorrection } from './dream-code-types';
 
 export const CATEGORIES: DreamCategory[] = [
@@ -71,30 +71,8 @@ export function correctionsFor(automatic: readonly DreamCode[], edited: readonly
   return out;
 }
 
-/** A short description of a code, e.g. "Aggression A6, dreamer victim". */
-export function codeLabel(code: DreamCodeContent): string {
-  const o = t.options;
-  switch (code.category) {
-    case 'character':
-      return `${t.category.character}: ${o.kind[code.kind]}, ${o.sex[code.sex]}, ${o.identity[code.identity]}`;
-    case 'aggression':
-      return `${o.aggressionLevel[String(code.level) as '1']}, ${o.aggressionRole[code.dreamerRole]}`;
-    case 'friendliness':
-      return `${o.friendlinessLevel[String(code.level) as '1']}, ${o.friendlinessRole[code.dreamerRole]}`;
-    case 'sexuality':
-      return `${o.sexualityLevel[String(code.level) as '1']}, ${o.sexualityRole[code.dreamerRole]}`;
-    case 'emotion':
-      return `${t.category.emotion}: ${o.emotion[code.emotion]}`;
-    case 'setting':
-      return `${t.category.setting}: ${o.place[code.place]}, ${o.familiarity[code.familiarity]}`;
-    case 'misfortune':
-      return o.misfortuneLevel[String(code.level) as '1'];
-    case 'body-part':
-      return `${t.category['body-part']}: ${o.region[code.region]}`;
-    default:
-      return t.category[code.category];
-  }
-}
+/** A short description of a code, e.g. "A6 chasing or confining, Victim" (the clinical package's words). */
+export const codeLabel = (code: DreamCodeContent): string => dreamCodeLabel(code);
 
 /** The next free id for a code of the therapist's own (t1, t2 …). */
 export function nextOwnId(codes: readonly DreamCode[]): string {

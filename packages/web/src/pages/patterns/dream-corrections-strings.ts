@@ -1,3 +1,5 @@
+import { DREAM_CODE_WORDS } from '@undercurrent/clinical';
+
 /**
  * en-GB strings of the dream codes list and its "Correct codes" editor, part of the patterns tab
  * (kept beside patterns-strings.ts so the two sections can change apart).
@@ -36,19 +38,7 @@ export const dreamCorrectionsStrings = {
   clear: 'Clear corrections',
   cleared: 'Back to the automatic codes.',
   reload: 'Reload the codes',
-  category: {
-    character: 'Character',
-    aggression: 'Aggression',
-    friendliness: 'Friendliness',
-    sexuality: 'Sexuality',
-    emotion: 'Emotion',
-    setting: 'Setting',
-    success: 'Success',
-    failure: 'Failure',
-    misfortune: 'Misfortune',
-    'good-fortune': 'Good fortune',
-    'body-part': 'Body part',
-  },
+  category: DREAM_CODE_WORDS.category,
   field: {
     kind: 'Kind',
     sex: 'Sex',
@@ -64,69 +54,5 @@ export const dreamCorrectionsStrings = {
     dreamerInvolved: 'It is the dreamer’s',
     region: 'Region',
   },
-  options: {
-    kind: { human: 'Human', animal: 'Animal', creature: 'Creature' },
-    sex: { male: 'Male', female: 'Female', indefinite: 'Indefinite' },
-    identity: {
-      family: 'Immediate family',
-      relative: 'Relative',
-      friend: 'Friend',
-      known: 'Known',
-      prominent: 'Prominent',
-      stranger: 'Stranger',
-    },
-    aggressionRole: { aggressor: 'Aggressor', victim: 'Victim', reciprocal: 'Reciprocal', witness: 'Witness' },
-    friendlinessRole: { befriender: 'Befriender', befriended: 'Befriended', mutual: 'Mutual', witness: 'Witness' },
-    sexualityRole: { initiator: 'Initiator', recipient: 'Recipient', mutual: 'Mutual', witness: 'Witness' },
-    emotion: { AN: 'Anger', AP: 'Apprehension', SD: 'Sadness', CO: 'Confusion', HA: 'Happiness' },
-    place: { indoor: 'Indoor', outdoor: 'Outdoor', ambiguous: 'Ambiguous' },
-    familiarity: {
-      familiar: 'Familiar',
-      unfamiliar: 'Unfamiliar',
-      distorted: 'Distorted',
-      geographical: 'Geographical',
-      questionable: 'Questionable',
-    },
-    region: {
-      head: 'Head',
-      extremities: 'Extremities',
-      torso: 'Torso',
-      anatomy: 'Anatomy',
-      'sex-organs': 'Sex organs',
-    },
-    aggressionLevel: {
-      '1': 'A1 covert hostility',
-      '2': 'A2 verbal or expressive hostility',
-      '3': 'A3 rejection or coercion',
-      '4': 'A4 verbal threat',
-      '5': 'A5 theft or destruction',
-      '6': 'A6 chasing or confining',
-      '7': 'A7 physical assault',
-      '8': 'A8 killing',
-    },
-    friendlinessLevel: {
-      '1': 'F1 felt friendliness',
-      '2': 'F2 expressed friendliness',
-      '3': 'F3 an invitation or visit',
-      '4': 'F4 help, protection or rescue',
-      '5': 'F5 a gift or loan',
-      '6': 'F6 physical affection',
-      '7': 'F7 a wish for a lasting relationship',
-    },
-    sexualityLevel: {
-      '1': 'S1 sexual thoughts or overtures',
-      '2': 'S2 kissing',
-      '3': 'S3 fondling or petting',
-      '4': 'S4 attempted intercourse',
-      '5': 'S5 intercourse',
-    },
-    misfortuneLevel: {
-      '1': 'M1 a threat from the surroundings',
-      '2': 'M2 an obstacle, being lost or late',
-      '3': 'M3 an accident or fall',
-      '4': 'M4 the loss of something of one’s own',
-      '5': 'M5 injury or illness',
-      '6': 'M6 death',
-    },
-  },
+  options: DREAM_CODE_WORDS.options,
 };

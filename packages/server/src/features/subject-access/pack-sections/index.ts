@@ -3,6 +3,7 @@ import { accessLogSection } from './access-log.js';
 import { accountSection } from './account.js';
 import { caseFormulationSection } from './case-formulation.js';
 import { chargesSection } from './charges.js';
+import { dreamCodesSection } from './dream-codes.js';
 import { episodesSection } from './episodes.js';
 import { lettersSection } from './letters.js';
 import { outcomeMeasuresSection } from './outcome-measures.js';
@@ -23,6 +24,7 @@ export const PACK_SECTIONS: readonly AnyPackSection[] = [
   caseFormulationSection,
   lettersSection,
   sharedEntriesSection,
+  dreamCodesSection,
   outcomeMeasuresSection,
   processNotesSection,
   accessLogSection,

@@ -1,0 +1,115 @@
+import crypto from 'node:crypto';
+import { codeDream, dreamCodeLabel, type DreamCodeCorrection } from '@undercurrent/clinical';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceWithEveryRole } from '../../test-support/fixtures.js';
+import { placeInCare } from '../../test-support/frame-fixtures.js';
+import { pdfText } from '../../test-support/pdf-text.js';
+import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
+
+/**
+ * The therapist's corrections of dream codes are part of the client's record, so a subject-access pack
+ * carries them (the `dream_codes` section): what was added with its words, changed from what to what,
+ * and removed — in the JSON and in the PDF.
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+async function call(method: 'GET' | 'PUT' | 'POST', url: string, cookie: string, payload?: unknown) {
+  return t.app.inject({
+    method,
+    url,
+    headers: { cookie, ...CSRF, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(payload === undefined ? {} : { payload: JSON.stringify(payload) }),
+  });
+}
+
+const DREAM = 'A man chased me through the dark forest. I was terrified and could not find the way home.';
+
+describe('the subject-access pack’s dream codes', () => {
+  it('carries each correction of a shared dream in words, in the JSON and the PDF', async () => {
+    const p = await practiceWithEveryRole(t.ctx, `Pack dream codes ${crypto.randomUUID()}`);
+    const clientId = p.people.client.userId;
+    await placeInCare(t.ctx, p.practiceId, p.people.therapist.userId, clientId);
+    const entryId = crypto.randomUUID();
+    const saved = await call('PUT', `/api/journal/entries/${entryId}`, p.cookies.client, {
+      baseVersion: 0,
+      kind: 'dream',
+      body: DREAM,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(
+      (await call('POST', `/api/journal/entries/${entryId}/share`, p.cookies.client, { bringNext: false })).statusCode,
+    ).toBe(200);
+
+    const automatic = codeDream(DREAM);
+    const chase = automatic.find((c) => c.category === 'aggression');
+    const fear = automatic.find((c) => c.category === 'emotion');
+    if (!chase || !fear) throw new Error('the coder no longer finds the chase and the fear');
+    const quote = 'the way home';
+    const at = DREAM.indexOf(quote);
+    const corrections: DreamCodeCorrection[] = [
+      { action: 'change', id: chase.id, code: { category: 'aggression', level: 2, dreamerRole: 'witness' } },
+      { action: 'remove', id: fear.id },
+      {
+        action: 'add',
+        id: 't1',
+        code: { category: 'failure', dreamerInvolved: true },
+        evidence: [{ start: at, end: at + quote.length, text: quote }],
+      },
+    ];
+    const corrected = await call(
+      'PUT',
+      `/api/patterns/clients/${clientId}/dreams/${entryId}/corrections`,
+      p.cookies.therapist,
+      { baseVersion: 0, corrections },
+    );
+    expect(corrected.statusCode, corrected.body).toBe(200);
+
+    const today = new Date().toISOString().slice(0, 10);
+    const request = await call('POST', '/api/subject-access/requests', p.cookies.admin, {
+      clientId,
+      receivedOn: today,
+      channel: 'email',
+      requester: 'client',
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const prepared = await call(
+      'POST',
+      `/api/subject-access/requests/${request.json().request.id}/packs`,
+      p.cookies.admin,
+    );
+    expect(prepared.statusCode, prepared.body).toBe(201);
+    const packId = prepared.json().request.packs[0].id as string;
+
+    const json = JSON.parse((await call('GET', `/api/subject-access/packs/${packId}/json`, p.cookies.admin)).body);
+    const section = json.sections.find((s: { key: string }) => s.key === 'dream_codes');
+    expect(section.data).toEqual({
+      dreams: [
+        {
+          dreamtOn: today,
+          correctedAt: expect.any(String),
+          changes: [
+            {
+              change: 'changed',
+              code: 'A2 verbal or expressive hostility, Witness',
+              from: dreamCodeLabel(chase),
+              words: chase.evidence.map((e) => e.text),
+            },
+            { change: 'removed', code: dreamCodeLabel(fear), from: null, words: [] },
+            { change: 'added', code: 'Failure', from: null, words: [quote] },
+          ],
+        },
+      ],
+    });
+
+    const pdf = await call('GET', `/api/subject-access/packs/${packId}/pdf`, p.cookies.admin);
+    const text = (await pdfText(pdf.rawPayload)).text.replace(/\s+/g, ' ');
+    expect(text).toContain('Your therapist’s corrections of the codes of your dreams');
+    expect(text).toContain(`Changed from ${dreamCodeLabel(chase)} to A2 verbal or expressive hostility, Witness`);
+    expect(text).toContain(`Removed: ${dreamCodeLabel(fear)}`);
+    expect(text).toContain(`Added: Failure — resting on “${quote}”`);
+  });
+});
