@@ -11,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPerson, auditEventsOf, practiceWithEveryRole, sessionCookie } from '../../test-support/fixtures.js';
 import { placeInCare } from '../../test-support/frame-fixtures.js';
+import { CHASE_DREAM, chaseCorrections } from '../../test-support/dream-fixtures.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
 
 /**
@@ -34,7 +35,7 @@ async function call(method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, cook
 }
 
 const DREAMS = [
-  'A man chased me through the dark forest. I was terrified and could not find the way home.',
+  CHASE_DREAM,
   'My mother hugged me in the kitchen of our old house. I felt happy and calm.',
   'I was alone on a cliff by the sea and a stranger shouted at me. I felt sad.',
 ];
@@ -88,23 +89,8 @@ describe('dream code corrections', () => {
     const detail = (await call('GET', `${base}/dreams/${ids[0]}`, p.cookies.therapist)).json();
     expect(detail).toMatchObject({ text: DREAMS[0], version: 0, corrections: [], unmatched: 0, editedSince: false });
     expect(detail.automatic).toEqual(JSON.parse(JSON.stringify(automatic[0])));
-    const chase = detail.automatic.find((c: { category: string }) => c.category === 'aggression');
-    const fear = detail.automatic.find((c: { category: string }) => c.category === 'emotion');
-    expect(chase).toBeDefined();
-    expect(fear).toBeDefined();
-    const quote = 'the way home';
-    const at = DREAMS[0]!.indexOf(quote);
-    const corrections: DreamCodeCorrection[] = [
-      // the therapist reads the chase as a verbal threat the dreamer witnessed
-      { action: 'change', id: chase.id, code: { category: 'aggression', level: 2, dreamerRole: 'witness' } },
-      { action: 'remove', id: fear.id },
-      {
-        action: 'add',
-        id: 't1',
-        code: { category: 'failure', dreamerInvolved: true },
-        evidence: [{ start: at, end: at + quote.length, text: quote }],
-      },
-    ];
+    // The therapist reads the chase as a verbal threat the dreamer witnessed (test-support/dream-fixtures.ts).
+    const { chase, corrections } = chaseCorrections(detail.automatic);
     const saved = await call('PUT', `${base}/dreams/${ids[0]}/corrections`, p.cookies.therapist, {
       baseVersion: 0,
       corrections,

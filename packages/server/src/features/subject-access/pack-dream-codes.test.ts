@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import { codeDream, dreamCodeLabel, type DreamCodeCorrection } from '@undercurrent/clinical';
+import { dreamCodeLabel } from '@undercurrent/clinical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { practiceWithEveryRole } from '../../test-support/fixtures.js';
+import { CHASE_DREAM, chaseCorrections, WAY_HOME } from '../../test-support/dream-fixtures.js';
 import { placeInCare } from '../../test-support/frame-fixtures.js';
 import { pdfText } from '../../test-support/pdf-text.js';
 import { CSRF, createTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -26,8 +27,6 @@ async function call(method: 'GET' | 'PUT' | 'POST', url: string, cookie: string,
   });
 }
 
-const DREAM = 'A man chased me through the dark forest. I was terrified and could not find the way home.';
-
 describe('the subject-access pack’s dream codes', () => {
   it('carries each correction of a shared dream in words, in the JSON and the PDF', async () => {
     const p = await practiceWithEveryRole(t.ctx, `Pack dream codes ${crypto.randomUUID()}`);
@@ -37,29 +36,14 @@ describe('the subject-access pack’s dream codes', () => {
     const saved = await call('PUT', `/api/journal/entries/${entryId}`, p.cookies.client, {
       baseVersion: 0,
       kind: 'dream',
-      body: DREAM,
+      body: CHASE_DREAM,
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(
       (await call('POST', `/api/journal/entries/${entryId}/share`, p.cookies.client, { bringNext: false })).statusCode,
     ).toBe(200);
 
-    const automatic = codeDream(DREAM);
-    const chase = automatic.find((c) => c.category === 'aggression');
-    const fear = automatic.find((c) => c.category === 'emotion');
-    if (!chase || !fear) throw new Error('the coder no longer finds the chase and the fear');
-    const quote = 'the way home';
-    const at = DREAM.indexOf(quote);
-    const corrections: DreamCodeCorrection[] = [
-      { action: 'change', id: chase.id, code: { category: 'aggression', level: 2, dreamerRole: 'witness' } },
-      { action: 'remove', id: fear.id },
-      {
-        action: 'add',
-        id: 't1',
-        code: { category: 'failure', dreamerInvolved: true },
-        evidence: [{ start: at, end: at + quote.length, text: quote }],
-      },
-    ];
+    const { chase, fear, corrections } = chaseCorrections();
     const corrected = await call(
       'PUT',
       `/api/patterns/clients/${clientId}/dreams/${entryId}/corrections`,
@@ -99,7 +83,7 @@ describe('the subject-access pack’s dream codes', () => {
               words: chase.evidence.map((e) => e.text),
             },
             { change: 'removed', code: dreamCodeLabel(fear), from: null, words: [] },
-            { change: 'added', code: 'Failure', from: null, words: [quote] },
+            { change: 'added', code: 'Failure', from: null, words: [WAY_HOME] },
           ],
         },
       ],
@@ -110,6 +94,6 @@ describe('the subject-access pack’s dream codes', () => {
     expect(text).toContain('Your therapist’s corrections of the codes of your dreams');
     expect(text).toContain(`Changed from ${dreamCodeLabel(chase)} to A2 verbal or expressive hostility, Witness`);
     expect(text).toContain(`Removed: ${dreamCodeLabel(fear)}`);
-    expect(text).toContain(`Added: Failure — resting on “${quote}”`);
+    expect(text).toContain(`Added: Failure — resting on “${WAY_HOME}”`);
   });
 });
