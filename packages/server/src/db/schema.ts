@@ -47,6 +47,8 @@ export const practices = pgTable('practices', {
   currency: text('currency').notNull(),
   isDemo: boolean('is_demo').notNull(),
   createdAt: tz('created_at').notNull().defaultNow(),
+  /** Days after an enquiry that did not become a client was last answered before it is deleted (0019). */
+  enquiryRetentionDays: integer('enquiry_retention_days').notNull().default(183),
 });
 
 export const users = pgTable('users', {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { deleteOldEnquiriesJob } from './delete-old-enquiries.js';
 import { deliverOutboxJob } from './deliver-outbox.js';
 import { extendFrameJob } from './extend-frame.js';
 import { questionnaireRequestsJob } from './make-questionnaire-requests.js';
@@ -16,6 +17,7 @@ export function backgroundJobs(ctx: AppContext): Job[] {
     sendRemindersJob(ctx),
     questionnaireRequestsJob(ctx),
     safeguardingAlertsJob(ctx),
+    deleteOldEnquiriesJob(ctx),
     ...(outbox ? [outbox] : []),
   ];
 }

@@ -6,12 +6,16 @@ import { decideIntakeRoute } from './intake-decide.js';
 import { intakeRequestRoute } from './intake-request.js';
 import { intakeSlotsRoute } from './intake-slots.js';
 import { intakeStatusRoute } from './intake-status.js';
+import { deleteIntakeRoute } from './intake-delete.js';
+import { getRetentionRoute } from './intake-retention-get.js';
+import { putRetentionRoute } from './intake-retention-put.js';
 import { submitIntakeRoute } from './intake-submit.js';
 import { listQueueRoute } from './queue-list.js';
 
 /**
  * Intake (issue 8, parts 4–7): the public form and the person's own page through their link (no
- * account; limited per address), and the practice's queue, detail and answers. One route per file.
+ * account; limited per address), and the practice's queue, detail and answers, deleting an enquiry
+ * and the retention period (the delete-old-enquiries job deletes after it). One route per file.
  */
 export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   await app.register(async (scope) => {
@@ -24,4 +28,9 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
   for (const route of [listQueueRoute, getIntakeRoute, decideIntakeRoute]) await route(app, {});
+  // Deleting an enquiry and the retention period: their refusals name the field (reason, period).
+  await app.register(async (scope) => {
+    installFieldErrors(scope);
+    for (const route of [deleteIntakeRoute, getRetentionRoute, putRetentionRoute]) await route(scope, {});
+  });
 };
