@@ -251,3 +251,63 @@ test('Morgan finds the invitation e-mail in the outbox; the person accepts it an
   expectNoPageProblems(side);
   expectNoPageProblems(admin);
 });
+
+test('Morgan sets how long enquiries are kept, and deletes the referred-on enquiry Jo Marsh asked to be deleted', async ({
+  browser,
+}) => {
+  const admin = await signedIn(browser, morgan, { width: 1280, height: 800 });
+  const p = admin.page;
+  await p.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Enquiries' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Enquiries' })).toBeVisible();
+  const kept = p.getByRole('region', { name: 'How long enquiries are kept' });
+  const sentence = (days: number) =>
+    `Enquiries that did not become clients are deleted ${days} days after they were last answered. Someone waiting or still owed an answer is never deleted.`;
+  await expect(kept.getByText(sentence(183))).toBeVisible();
+  const days = kept.getByRole('textbox', { name: 'Days to keep an enquiry after it was last answered' });
+  await expect(days).toHaveValue('183');
+
+  // Too short a period: a message beside the field, and the period stays as it was.
+  await days.fill('5');
+  await kept.getByRole('button', { name: 'Save the period' }).click();
+  const invalid = 'Choose a whole number of days from 30 (time to answer) to 3650 (ten years).';
+  await expect(kept.getByText(invalid)).toBeVisible();
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await expect(kept.getByText(sentence(183))).toBeVisible();
+  await expectAccessible(p, 'the retention period refused');
+  await days.fill('365');
+  await kept.getByRole('button', { name: 'Save the period' }).click();
+  await expect(kept.getByText('Saved. The new period applies from now on.')).toBeVisible();
+  await expect(kept.getByText(sentence(365))).toBeVisible();
+  await expectAccessibleLightAndDark(p, 'the retention period saved');
+  // Saved on the server: it is there after a fresh load.
+  await p.reload();
+  await expect(p.getByRole('region', { name: 'How long enquiries are kept' }).getByText(sentence(365))).toBeVisible();
+
+  // Jo Marsh's referred-on enquiry: she asked for it to be deleted.
+  const queue = p.getByRole('region', { name: 'Queue and waiting list' });
+  await queue.getByLabel('Show').selectOption({ label: 'Referred on' });
+  await queue.getByRole('link', { name: 'Open Jo Marsh’s enquiry' }).click();
+  await expect(p.getByRole('heading', { level: 1, name: 'Enquiry from Jo Marsh' })).toBeVisible();
+  await p.getByRole('button', { name: 'Delete this enquiry' }).click();
+  const dialog = p.getByRole('alertdialog', { name: 'Delete this enquiry?' });
+  await expect(dialog).toBeVisible();
+  // A reason is required.
+  await dialog.getByRole('button', { name: 'Delete the enquiry' }).click();
+  await expect(dialog.getByText('Say why the enquiry is deleted, for example “They asked us to”.')).toBeVisible();
+  await expectAccessible(p, 'deleting an enquiry, the reason missing');
+  await dialog.getByRole('textbox', { name: 'Why is it deleted?' }).fill('They asked us to');
+  await expectAccessibleLightAndDark(p, 'deleting an enquiry');
+  await dialog.getByRole('button', { name: 'Delete the enquiry' }).click();
+
+  await expect(p.getByRole('heading', { level: 1, name: 'Enquiries' })).toBeVisible();
+  await expect(p.getByRole('status').filter({ hasText: 'The enquiry is deleted.' })).toBeVisible();
+  await queue.getByLabel('Show').selectOption({ label: 'All enquiries' });
+  await expect(queue.getByRole('listitem').first()).toBeVisible();
+  await expect(p.getByRole('listitem').filter({ hasText: 'Jo Marsh' })).toHaveCount(0);
+  await expectAccessibleLightAndDark(p, 'the enquiries after deleting one');
+  // The accepted enquiry offers no deleting: it is a client's record now.
+  await p.goto(enquiryPath);
+  await expect(p.getByText(`${person.name} is a client of the practice now`)).toBeVisible();
+  await expect(p.getByRole('button', { name: 'Delete this enquiry' })).toHaveCount(0);
+  expectNoPageProblems(admin);
+});

@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { DecisionForm } from './DecisionForm';
+import { DeleteIntake } from './DeleteIntake';
 import { STATUS_TONE } from './IntakeCard';
 import { ANSWERED } from './queue-filter';
 import { ageOf, formatSlot } from './intake-format';
@@ -143,6 +144,7 @@ function Enquiry({ intake }: { intake: IntakeDetail }) {
       ) : (
         <DecisionForm intake={intake} mayAnswerRequest={mayAnswerRequest} onSent={setSent} />
       )}
+      {hasRole(me, 'admin') && intake.status !== 'accepted' ? <DeleteIntake intake={intake} /> : null}
     </>
   );
 }

@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useLocation } from 'react-router';
 import { hasRole, useCurrentUser } from '../../app/current-user';
+import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { SelectField } from '../../components/SelectField';
 import { Empty, QueryStatus } from '../../components/States';
 import { IntakeCard } from './IntakeCard';
+import { RetentionSetting } from './RetentionSetting';
 import { useIntakeQueue } from './intake-queue-api';
 import { iqStrings } from './intake-queue-strings';
 import type { IntakeStatus } from './intake-queue-types';
@@ -12,10 +15,20 @@ import { splitQueue, type Show, type Whose } from './queue-filter';
 const s = iqStrings.queue;
 const STATUSES = Object.keys(iqStrings.status) as IntakeStatus[];
 
+/** A message another page left for this one (an enquiry deleted). */
+function useArrivalMessage(): string | null {
+  const state: unknown = useLocation().state;
+  if (state && typeof state === 'object' && 'message' in state && typeof state.message === 'string') {
+    return state.message;
+  }
+  return null;
+}
+
 /**
  * The practice's enquiries: anyone flagged for same-day review first, in their own marked section
  * whatever the filter; then the queue and the waiting list, filtered by status (and, for a
- * therapist, to the requests addressed to them).
+ * therapist, to the requests addressed to them); and how long enquiries that did not become
+ * clients are kept (an administrator changes it).
  */
 export function IntakeQueuePage() {
   const me = useCurrentUser();
@@ -23,8 +36,10 @@ export function IntakeQueuePage() {
   const [show, setShow] = useState<Show>('open');
   const [whose, setWhose] = useState<Whose>('all');
   const { urgent, rest } = splitQueue(queue.data?.intakes ?? [], show, whose, me.user.id);
+  const arrival = useArrivalMessage();
   return (
     <Page title={s.title} lead={s.lead}>
+      <FormStatus success={arrival} />
       <QueryStatus query={queue} />
       {queue.data ? (
         <>
@@ -84,6 +99,7 @@ export function IntakeQueuePage() {
           </section>
         </>
       ) : null}
+      <RetentionSetting />
     </Page>
   );
 }

@@ -27,3 +27,34 @@ export function useDecide(id: string) {
     },
   });
 }
+
+export interface RetentionSettings {
+  enquiryRetentionDays: number;
+}
+
+export function useRetention() {
+  return useQuery({
+    queryKey: ['intakes', 'settings'],
+    queryFn: ({ signal }) => api<RetentionSettings>('/api/intakes/settings', { signal }),
+  });
+}
+
+export function useSaveRetention() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RetentionSettings) => api<RetentionSettings>('/api/intakes/settings', { method: 'PUT', body }),
+    onSuccess: (saved) => queryClient.setQueryData(['intakes', 'settings'], saved),
+  });
+}
+
+/** Deletes an enquiry (admin), with the reason kept in the audit log. */
+export function useDeleteIntake(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string }) =>
+      api<{ deleted: true }>(`/api/intakes/${seg(id)}`, { method: 'DELETE', body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['intakes'], exact: true });
+    },
+  });
+}

@@ -119,4 +119,27 @@ export const iqStrings = {
     seeInvitations: 'See the invitations',
     onlyAsked: 'Only the therapist they asked for, or an administrator, can accept or propose another time.',
   },
+
+  retention: {
+    heading: 'How long enquiries are kept',
+    sentence: (days: number) =>
+      `Enquiries that did not become clients are deleted ${days} days after they were last answered. Someone waiting or still owed an answer is never deleted.`,
+    label: 'Days to keep an enquiry after it was last answered',
+    hint: 'From 30 to 3650. It applies to enquiries referred on, and to those offered another time that the person never took up. An accepted enquiry is a client’s record and is kept as records are.',
+    invalid: 'Choose a whole number of days from 30 (time to answer) to 3650 (ten years).',
+    save: 'Save the period',
+    saved: 'Saved. The new period applies from now on.',
+  },
+
+  remove: {
+    button: 'Delete this enquiry',
+    title: 'Delete this enquiry?',
+    body: (name: string) =>
+      `Everything ${name} sent, the practice’s reply and the e-mails to them in the outbox are deleted. This cannot be undone. Use it when they ask, or when the practice has no reason to keep it.`,
+    reason: 'Why is it deleted?',
+    reasonHint: 'For example “They asked us to”. The reason is kept in the audit log, so do not write their name.',
+    reasonRequired: 'Say why the enquiry is deleted, for example “They asked us to”.',
+    confirm: 'Delete the enquiry',
+    done: 'The enquiry is deleted.',
+  },
 };

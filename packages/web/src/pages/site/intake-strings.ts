@@ -16,7 +16,7 @@ export const intakeStrings = {
     keepWho:
       'Only the practice’s therapists and administrator who answer enquiries can read it. Every time someone opens it, that is logged.',
     keepHowLong:
-      'Your private link to your enquiry works for 60 days. If you become a client, your enquiry becomes part of your record and is kept as the privacy notice says; if you do not, the practice keeps it only as long as it needs to answer you, and you can ask for it to be deleted at any time.',
+      'Your private link to your enquiry works for 60 days. If you become a client, your enquiry becomes part of your record and is kept as the privacy notice says; if you do not, the practice deletes it a set time after it last answered you (never while you are waiting for an answer), and you can ask for it to be deleted at any time.',
     privacyLink: 'Read the privacy notice',
     aboutYou: 'About you',
     name: 'Your name',
