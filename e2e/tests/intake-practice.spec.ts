@@ -14,7 +14,9 @@ import { expectNoSidewaysScroll } from '../support/layout';
  * consultation at one of her real free times (e2e/support/intake.ts) → Nia opens Enquiries on her
  * phone, finds it (with someone who needs review today set apart at the top), opens it and accepts
  * with a message → Morgan, the admin, finds the invitation e-mail in the outbox → the person opens
- * its link, chooses a password, and finds the consultation on their sessions list. Axe on every page,
+ * its link, chooses a password, and finds the consultation on their sessions list → Morgan sets how long
+ * enquiries are kept (a refused period first) and deletes the demo's referred-on enquiry with a reason.
+ * Axe on every page,
  * light and dark; no sideways scrolling at 390 px.
  */
 test.describe.configure({ mode: 'serial' });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { hasRole, useCurrentUser } from '../../app/current-user';
 import { Badge } from '../../components/Badge';
@@ -6,7 +6,6 @@ import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { DecisionForm } from './DecisionForm';
-import { DeleteIntake } from './DeleteIntake';
 import { STATUS_TONE } from './IntakeCard';
 import { ANSWERED } from './queue-filter';
 import { ageOf, formatSlot } from './intake-format';
@@ -15,6 +14,8 @@ import { iqStrings } from './intake-queue-strings';
 import type { Decision, IntakeDetail, IntakePreferences } from './intake-queue-types';
 
 const s = iqStrings.detail;
+// Deleting (an administrator's dialog) loads when it is offered, not with every enquiry page.
+const DeleteIntake = lazy(() => import('./DeleteIntake').then((m) => ({ default: m.DeleteIntake })));
 
 function list(values: string[]): string {
   return values.length > 0 ? values.join(', ') : s.any;
@@ -144,7 +145,11 @@ function Enquiry({ intake }: { intake: IntakeDetail }) {
       ) : (
         <DecisionForm intake={intake} mayAnswerRequest={mayAnswerRequest} onSent={setSent} />
       )}
-      {hasRole(me, 'admin') && intake.status !== 'accepted' ? <DeleteIntake intake={intake} /> : null}
+      {hasRole(me, 'admin') && intake.status !== 'accepted' ? (
+        <Suspense fallback={null}>
+          <DeleteIntake intake={intake} />
+        </Suspense>
+      ) : null}
     </>
   );
 }
