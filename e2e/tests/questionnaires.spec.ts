@@ -5,6 +5,7 @@ import { shot, signInWithPassword, type Person } from '../support/flows';
 import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
 import { expectNoSidewaysScroll } from '../support/layout';
+import { answerAndWaitForSave } from '../support/questionnaire';
 
 /**
  * Questionnaires for clients end to end, at phone size, against the real server and PostgreSQL (the
@@ -101,17 +102,14 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
   await expect(p.getByRole('alert').filter({ hasText: 'Choose an answer' })).toBeVisible();
   // Keyboard: arrow keys move within the radio group.
   await first.getByRole('radio', { name: 'Not at all' }).focus();
-  await p.keyboard.press('ArrowDown');
+  await answerAndWaitForSave(p, () => p.keyboard.press('ArrowDown'));
   await expect(first.getByRole('radio', { name: 'Several days' })).toBeChecked();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
   await p.getByRole('button', { name: 'Next' }).click();
   await expect(p.getByRole('heading', { name: 'Question 2 of 10' })).toBeFocused();
-  await p.getByRole('radio', { name: 'More than half the days' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'More than half the days' }).check());
   await p.getByRole('button', { name: 'Next' }).click();
-  await p.getByRole('radio', { name: 'Prefer not to answer' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
-  await p.waitForLoadState('networkidle');
+  // Saved on the server before the reload (the reload must not overtake the save).
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Prefer not to answer' }).check());
 
   // Closing the tab and coming back: it resumes where Jamie was, with the answers kept.
   await p.reload();
@@ -125,17 +123,18 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
 
   for (let n = 4; n <= 8; n += 1) {
     await expect(p.getByRole('heading', { name: `Question ${n} of 10` })).toBeVisible();
-    await p.getByRole('radio', { name: 'Not at all' }).check();
+    await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Not at all' }).check());
     await p.getByRole('button', { name: 'Next' }).click();
   }
   await expect(p.getByRole('heading', { name: 'Question 9 of 10' })).toBeVisible();
-  await p
-    .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
-    .getByRole('radio', { name: 'Several days' })
-    .check();
+  await answerAndWaitForSave(p, () =>
+    p
+      .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
+      .getByRole('radio', { name: 'Several days' })
+      .check(),
+  );
   await p.getByRole('button', { name: 'Next' }).click();
-  await p.getByRole('radio', { name: 'Somewhat difficult' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Somewhat difficult' }).check());
   await p.getByRole('button', { name: 'Next' }).click();
 
   await expect(p.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
