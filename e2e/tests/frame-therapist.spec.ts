@@ -696,8 +696,8 @@ test('pause and resume; an ending date with the sessions left; the end with a cl
   await dialog.getByRole('button', { name: 'Set the ending date' }).click();
   await expect(tp.getByText(/^The ending date is set: \d+ sessions? remains?\.$/)).toBeVisible();
   await expect(treatment.getByText('Ending', { exact: true })).toBeVisible();
-  const left = await treatment.getByText('Sessions left').locator('xpath=following-sibling::dd').textContent();
-  expect(Number(left)).toBeGreaterThan(0);
+  const left = treatment.getByText('Sessions left').locator('xpath=following-sibling::dd');
+  await expect.poll(async () => Number(await left.textContent())).toBeGreaterThan(0);
   await expectAccessible(tp, 'ending');
   await shot(tp, 'frame-t-ending');
 
