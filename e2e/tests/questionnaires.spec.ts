@@ -27,6 +27,8 @@ const jamie: Person = { name: 'Jamie Walsh', email: 'jamie.walsh@northside-demo.
 const JAMIE = 'Jamie Walsh';
 
 const sides: Watched[] = [];
+/** The request that saves one answer of the client's questionnaire. */
+const ANSWER_SAVE = /\/api\/questionnaires\/mine\/[^/]+\/answers\/[^/?]+$/;
 let measuresPath = '';
 
 const server = ownServerForFile({ demo: true });
@@ -127,17 +129,38 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
     await p.getByRole('button', { name: 'Next' }).click();
   }
   await expect(p.getByRole('heading', { name: 'Question 9 of 10' })).toBeVisible();
-  await answerAndWaitForSave(p, () =>
-    p
-      .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
-      .getByRole('radio', { name: 'Several days' })
-      .check(),
+  // Item 9's save is held back while Jamie answers the last question and reaches the review: “Send my
+  // answers” waits for every answer still on its way, not only the last one's (the server would
+  // refuse the answers as incomplete).
+  let releaseItem9 = () => {};
+  const item9Held = new Promise<void>((resolve) => (releaseItem9 = resolve));
+  await p.route(
+    ANSWER_SAVE,
+    async (route) => {
+      await item9Held;
+      await route.continue();
+    },
+    { times: 1 },
   );
+  await p
+    .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
+    .getByRole('radio', { name: 'Several days' })
+    .check();
   await p.getByRole('button', { name: 'Next' }).click();
-  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Somewhat difficult' }).check());
+  const lastSaved = p.waitForResponse((r) => r.request().method() === 'PUT' && ANSWER_SAVE.test(r.url()));
+  await p.getByRole('radio', { name: 'Somewhat difficult' }).check();
+  expect((await lastSaved).ok()).toBe(true);
   await p.getByRole('button', { name: 'Next' }).click();
 
   await expect(p.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
+  const send = p.getByRole('button', { name: 'Send my answers' });
+  await expect(send).toHaveAttribute('aria-disabled', 'true');
+  await expect(p.getByText('Saving your answer…')).toBeAttached();
+  const item9Saved = p.waitForResponse((r) => r.request().method() === 'PUT' && ANSWER_SAVE.test(r.url()));
+  releaseItem9();
+  expect((await item9Saved).ok()).toBe(true);
+  await expect(send).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(p.getByText('Answer saved.')).toBeAttached();
   await expect(p.getByText('Prefer not to answer')).toBeVisible();
   await expectNoSidewaysScroll(p, 'the review');
   await expectAccessible(p, 'the review');
