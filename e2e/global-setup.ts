@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { isoToday } from './support/dates';
 
 /**
  * Once per e2e run: one PostgreSQL for every spec's own server (the machine's, when DATABASE_URL is set;
@@ -62,6 +63,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await sql(serverUrl, `CREATE DATABASE ${template}`);
     const target = new URL(serverUrl);
     target.pathname = `/${template}`;
+    // The demo dates its records relative to the day it is seeded (London time): the specs that look
+    // for one by its date read this day, not their own, which may be the next one by the time they run.
+    process.env.UC_E2E_DEMO_SEEDED_ON = isoToday('Europe/London');
     const seed = spawnSync(process.execPath, [path.join(root, 'packages/server/dist/demo/main.js'), '--prepare-only'], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -8,6 +8,15 @@ export function isoToday(zone: string, now = new Date()): string {
   return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
+/**
+ * The day the demo practice was seeded, in London: its entries, sessions and results are dated
+ * relative to it. Seeded once per run (e2e/global-setup.ts), so it can be the day before the one a
+ * spec runs on; a demo server seeded at its own start (no template) seeds on the day it starts.
+ */
+export function demoSeededOn(): string {
+  return process.env.UC_E2E_DEMO_SEEDED_ON || isoToday('Europe/London');
+}
+
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) + days)).toISOString().slice(0, 10);

@@ -42,8 +42,9 @@ export async function enrolAuthenticator(page: Page, person: Person, label: stri
   await page.getByRole('button', { name: 'Confirm' }).click();
 
   await expect(page.getByRole('heading', { name: 'Save your recovery codes' })).toBeVisible();
-  const codes = await page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').allTextContents();
-  expect(codes).toHaveLength(10);
+  const items = page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(items).toHaveCount(10);
+  const codes = await items.allTextContents();
   person.recoveryCodes = codes.map((c) => c.trim());
   const carryOn = page.getByRole('button', { name: 'Continue to Undercurrent' });
   await expect(carryOn).toBeDisabled();

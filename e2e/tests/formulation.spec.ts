@@ -87,7 +87,7 @@ test('Ruth opens Priya’s formulation and sees the ODF trend of her rated notes
   await expect(p.getByRole('img', { name: /^Chart of the ODF over \d+ sessions/ })).toBeVisible();
   const table = p.getByRole('table', { name: 'ODF per session note' });
   const rows = table.getByRole('row');
-  expect(await rows.count()).toBeGreaterThanOrEqual(4);
+  await expect.poll(() => rows.count(), 'a header row and at least three rated notes').toBeGreaterThanOrEqual(4);
   // The newest rated note: undoing (6) and self-assertion (7) → 6.50.
   await expect(rows.last().getByRole('cell').nth(1)).toHaveText('6.50');
   await expect(rows.last().getByRole('link', { name: /^Session of / })).toBeVisible();

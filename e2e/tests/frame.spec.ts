@@ -56,17 +56,21 @@ let clientSide: Watched | undefined;
 
 // ---------- Dates, relative to the day the test runs ----------
 
-// Sessions at 10:00 London time, the day after the test starts (always under 48 hours away, so a
+// Chosen when the journey that needs them starts, not when the file loads: starting the server and
+// setting up the practice take a minute or more, and the day may change meanwhile (the frame would
+// then start “today” in the past, and the notice of a break be a day short).
+let today = '';
+// Sessions at 10:00 London time, the day after the frame is agreed (always under 48 hours away, so a
 // cancellation is late under the default policy) and three days after (always more than 48 hours).
-const today = isoToday(LONDON);
-const first = addDays(today, 1);
-const second = addDays(today, 3);
-// A week's break from a week today takes out the sessions of the following week.
-const breakStart = addDays(today, 7);
-const breakEnd = addDays(today, 13);
-const inBreak = [addDays(today, 8), addDays(today, 10)];
+let first = '';
+let second = '';
+// The sessions of the week after next, which a week's break from a week on takes out.
+let inBreak: string[] = [];
 // Time away a fortnight on covers one session.
-const away = addDays(today, 15);
+let away = '';
+// A week's break from a week on the day it is added (so its notice is always 7 days).
+let breakStart = '';
+let breakEnd = '';
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
@@ -155,6 +159,11 @@ test('a practice with a therapist and a client in their care', async ({ browser 
 
 test('the therapist agrees a twice-weekly frame; the client sees the sessions in their own time zone', async () => {
   const { tp, cp } = sides();
+  today = isoToday(LONDON);
+  first = addDays(today, 1);
+  second = addDays(today, 3);
+  inBreak = [addDays(first, 7), addDays(second, 7)];
+  away = addDays(first, 14);
 
   // The therapist adds the room they work in…
   await tp.goto('/frame/settings');
@@ -211,6 +220,9 @@ test('the therapist agrees a twice-weekly frame; the client sees the sessions in
 
 test('the therapist adds a break; the client sees the cancelled sessions and the notice given', async () => {
   const { tp, cp } = sides();
+  // From a week on: the week after next's sessions (`inBreak`) fall in it, even past midnight.
+  breakStart = addDays(isoToday(LONDON), 7);
+  breakEnd = addDays(breakStart, 6);
   await tp.goto('/breaks');
   const form = tp.getByRole('form', { name: 'Add a break' });
   await form.getByLabel('What it is').fill(BREAK_TITLE);

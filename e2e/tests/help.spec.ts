@@ -3,6 +3,7 @@ import { expectAccessible } from '../support/accessibility';
 import { expectNoPageProblems, openPerson } from '../support/browser';
 import { shot } from '../support/flows';
 import { ownServerForFile, startOwnServer } from '../support/own-server';
+import { reloadPublicPage } from '../support/public-page';
 
 /** A fresh installation of this file's own (no practice yet: the first visitor is sent to set it up). */
 const fresh = ownServerForFile();
@@ -28,7 +29,8 @@ test('crisis help is reachable without signing in, from every page, at desktop a
   await shot(page, 'help-desktop');
 
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.reload();
+  // A full load of /help is the server's first paint until the app takes over: measure the app's page.
+  await reloadPublicPage(page);
   await expect(page.getByRole('link', { name: 'Call Emergency services' })).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no sideways scrolling at 375 px').toBeLessThanOrEqual(0);

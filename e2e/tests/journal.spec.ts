@@ -221,7 +221,7 @@ test('Priya writes a dream; the network drops mid-way and she keeps writing; not
   entryPath = new URL(cp.url()).pathname;
   const article = cp.getByRole('article');
   await expect(article).toBeVisible();
-  expect(await exactText(article.locator('.journal-body'))).toBe(BODY);
+  await expect.poll(() => exactText(article.locator('.journal-body'))).toBe(BODY);
   await expect(article.getByText(SETTING, { exact: true })).toBeVisible();
   await expect(article.getByText('Fear (strong)')).toBeVisible();
   await expect(article.getByText(HTML, { exact: false })).toBeVisible();
@@ -283,7 +283,7 @@ test('Dr Ruth Mensah finds the dream on her list for the next session, unread, a
   sharedPath = new URL(tp.url()).pathname;
   await expect(tp.getByRole('heading', { level: 1, name: /^Dream of / })).toBeVisible();
   await expect(tp.getByText('They would like to bring this to the next session.')).toBeVisible();
-  expect(await exactText(tp.locator('.shared-body'))).toBe(BODY);
+  await expect.poll(() => exactText(tp.locator('.shared-body'))).toBe(BODY);
   const details = tp.getByRole('region', { name: 'The dream in detail' });
   await expect(details.getByText(SETTING, { exact: true })).toBeVisible();
   await expect(details.getByText('Fear: strong (4 of 5)')).toBeVisible();

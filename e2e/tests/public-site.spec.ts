@@ -278,8 +278,25 @@ test('Nia edits her profile and adds a photo; it goes public when the admin publ
 
 test('security: page text never renders raw HTML or script, and unpublished pages and profiles are not served', async () => {
   const ap = a();
+  // The editor starts from the page as loaded: its text box is never in the page empty first, to be
+  // filled when the page's text arrives (typing in that moment was lost). Seen as the box is added.
+  await ap.addInitScript(() => {
+    const seen = new WeakSet<Node>();
+    const first: string[] = [];
+    (window as unknown as { __firstPageBodies: string[] }).__firstPageBodies = first;
+    new MutationObserver(() => {
+      const box = document.getElementById('page-body');
+      if (box instanceof HTMLTextAreaElement && !seen.has(box)) {
+        seen.add(box);
+        first.push(box.value);
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await ap.goto('/admin/public-site/pages/home');
   const body = ap.getByRole('textbox', { name: 'Text' });
+  await expect(body).not.toHaveValue('');
+  const firstBodies = await ap.evaluate(() => (window as unknown as { __firstPageBodies: string[] }).__firstPageBodies);
+  expect(firstBodies, 'the text box as it first appeared').toEqual([await body.inputValue()]);
   const attack =
     '<script>window.__pwned = 1</script>\n\n<img src=x onerror="window.__pwned = 2"> **kept bold**\n\n[a trap](javascript:window.__pwned=3)';
   await body.fill(attack);

@@ -5,6 +5,7 @@ import { shot, signInWithPassword, type Person } from '../support/flows';
 import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
 import { expectNoSidewaysScroll } from '../support/layout';
+import { answerAndWaitForSave } from '../support/questionnaire';
 
 /**
  * Questionnaires for clients end to end, at phone size, against the real server and PostgreSQL (the
@@ -26,6 +27,8 @@ const jamie: Person = { name: 'Jamie Walsh', email: 'jamie.walsh@northside-demo.
 const JAMIE = 'Jamie Walsh';
 
 const sides: Watched[] = [];
+/** The request that saves one answer of the client's questionnaire. */
+const ANSWER_SAVE = /\/api\/questionnaires\/mine\/[^/]+\/answers\/[^/?]+$/;
 let measuresPath = '';
 
 const server = ownServerForFile({ demo: true });
@@ -101,17 +104,14 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
   await expect(p.getByRole('alert').filter({ hasText: 'Choose an answer' })).toBeVisible();
   // Keyboard: arrow keys move within the radio group.
   await first.getByRole('radio', { name: 'Not at all' }).focus();
-  await p.keyboard.press('ArrowDown');
+  await answerAndWaitForSave(p, () => p.keyboard.press('ArrowDown'));
   await expect(first.getByRole('radio', { name: 'Several days' })).toBeChecked();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
   await p.getByRole('button', { name: 'Next' }).click();
   await expect(p.getByRole('heading', { name: 'Question 2 of 10' })).toBeFocused();
-  await p.getByRole('radio', { name: 'More than half the days' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'More than half the days' }).check());
   await p.getByRole('button', { name: 'Next' }).click();
-  await p.getByRole('radio', { name: 'Prefer not to answer' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
-  await p.waitForLoadState('networkidle');
+  // Saved on the server before the reload (the reload must not overtake the save).
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Prefer not to answer' }).check());
 
   // Closing the tab and coming back: it resumes where Jamie was, with the answers kept.
   await p.reload();
@@ -125,20 +125,42 @@ test('Jamie answers a few questions, reloads and resumes, checks the answers and
 
   for (let n = 4; n <= 8; n += 1) {
     await expect(p.getByRole('heading', { name: `Question ${n} of 10` })).toBeVisible();
-    await p.getByRole('radio', { name: 'Not at all' }).check();
+    await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Not at all' }).check());
     await p.getByRole('button', { name: 'Next' }).click();
   }
   await expect(p.getByRole('heading', { name: 'Question 9 of 10' })).toBeVisible();
+  // Item 9's save is held back while Jamie answers the last question and reaches the review: “Send my
+  // answers” waits for every answer still on its way, not only the last one's (the server would
+  // refuse the answers as incomplete).
+  let releaseItem9 = () => {};
+  const item9Held = new Promise<void>((resolve) => (releaseItem9 = resolve));
+  await p.route(
+    ANSWER_SAVE,
+    async (route) => {
+      await item9Held;
+      await route.continue();
+    },
+    { times: 1 },
+  );
   await p
     .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
     .getByRole('radio', { name: 'Several days' })
     .check();
   await p.getByRole('button', { name: 'Next' }).click();
+  const lastSaved = p.waitForResponse((r) => r.request().method() === 'PUT' && ANSWER_SAVE.test(r.url()));
   await p.getByRole('radio', { name: 'Somewhat difficult' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
+  expect((await lastSaved).ok()).toBe(true);
   await p.getByRole('button', { name: 'Next' }).click();
 
   await expect(p.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
+  const send = p.getByRole('button', { name: 'Send my answers' });
+  await expect(send).toHaveAttribute('aria-disabled', 'true');
+  await expect(p.getByText('Saving your answer…')).toBeAttached();
+  const item9Saved = p.waitForResponse((r) => r.request().method() === 'PUT' && ANSWER_SAVE.test(r.url()));
+  releaseItem9();
+  expect((await item9Saved).ok()).toBe(true);
+  await expect(send).not.toHaveAttribute('aria-disabled', 'true');
+  await expect(p.getByText('Answer saved.')).toBeAttached();
   await expect(p.getByText('Prefer not to answer')).toBeVisible();
   await expectNoSidewaysScroll(p, 'the review');
   await expectAccessible(p, 'the review');

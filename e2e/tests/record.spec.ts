@@ -167,6 +167,9 @@ test('Ruth searches her caseload’s notes: the amendment and the narrative are 
   // Words from the amendment count too (every word must be somewhere in the note).
   await search.getByRole('searchbox', { name: 'Words to find' }).fill(`door nearly ${run}`);
   await search.getByRole('button', { name: 'Search' }).click();
+  // The new search is under way (the words are in the address) before the count is read: the first
+  // search's “1 note matches” would otherwise pass for it.
+  await expect(p).toHaveURL(new RegExp(`[?&]q=door\\+nearly\\+${run}$`));
   await expect(p.getByText('1 note matches', { exact: false })).toBeVisible();
   await expect(results.getByRole('listitem')).toHaveCount(1);
   // The process note of the next test is written later; search for a word only process notes will hold.

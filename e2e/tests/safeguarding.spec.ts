@@ -5,6 +5,7 @@ import { agreeToPolicy, shot, signInWithPassword, type Person } from '../support
 import { ownServerForFile } from '../support/own-server';
 import { openFromMenu } from '../support/menu';
 import { expectNoSidewaysScroll } from '../support/layout';
+import { answerAndWaitForSave } from '../support/questionnaire';
 
 /**
  * Safeguarding end to end at phone size, against the real server and PostgreSQL (the demo practice),
@@ -91,17 +92,18 @@ test('Daniel answers the PHQ-9 with item 9 “Several days”: crisis resources 
   await p.getByRole('link', { name: 'Start PHQ-9' }).click();
   for (let n = 1; n <= 8; n += 1) {
     await expect(p.getByRole('heading', { name: `Question ${n} of 10` })).toBeVisible();
-    await p.getByRole('radio', { name: 'Not at all' }).check();
+    await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Not at all' }).check());
     await p.getByRole('button', { name: 'Next' }).click();
   }
   await expect(p.getByRole('heading', { name: 'Question 9 of 10' })).toBeVisible();
-  await p
-    .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
-    .getByRole('radio', { name: 'Several days' })
-    .check();
+  await answerAndWaitForSave(p, () =>
+    p
+      .getByRole('group', { name: 'Thoughts that you would be better off dead or of hurting yourself in some way' })
+      .getByRole('radio', { name: 'Several days' })
+      .check(),
+  );
   await p.getByRole('button', { name: 'Next' }).click();
-  await p.getByRole('radio', { name: 'Somewhat difficult' }).check();
-  await expect(p.getByText('Answer saved.')).toBeAttached();
+  await answerAndWaitForSave(p, () => p.getByRole('radio', { name: 'Somewhat difficult' }).check());
   await p.getByRole('button', { name: 'Next' }).click();
   await expect(p.getByRole('heading', { name: 'Check your answers' })).toBeFocused();
   await p.getByRole('button', { name: 'Send my answers' }).click();

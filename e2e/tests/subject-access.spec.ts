@@ -34,7 +34,8 @@ const PROCESS_NOTES = [
 
 const run = Date.now().toString(36);
 const NOTES = `Asked by e-mail on ${run} for everything we hold.`;
-const TODAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date());
+/** The day Morgan records the request (London), as the review page writes it. */
+let TODAY = '';
 
 let admin: Watched | undefined;
 let therapist: Watched | undefined;
@@ -89,6 +90,8 @@ test('Morgan records a subject access request for Priya', async ({ browser }) =>
   await expectAccessible(p, 'the new request form');
   await expectNoSidewaysScroll(p, 'the new request form');
   await shot(p, 'sar-new-phone');
+  // Taken as the request is recorded (not when the file loads: the day may change before then).
+  TODAY = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date());
   await p.getByRole('button', { name: 'Record the request' }).click();
 
   await expect(p.getByRole('heading', { level: 1, name: `Subject access: ${PRIYA}` })).toBeVisible();

@@ -1,3 +1,4 @@
+import { useIsMutating } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ActionButton } from '../../components/ActionButton';
@@ -8,7 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { QuestionStep } from './QuestionStep';
 import { ReviewStep } from './ReviewStep';
 import { SubmittedView } from './SubmittedView';
-import { useMyQuestionnaire, useSaveAnswer, useSubmitQuestionnaire } from './questionnaires-api';
+import { questionnaireKeys, useMyQuestionnaire, useSaveAnswer, useSubmitQuestionnaire } from './questionnaires-api';
 import { questionnairesStrings as s } from './questionnaires-strings';
 import type { MyQuestionnaireDetail, PortalAnswerValue } from './questionnaires-types';
 
@@ -24,6 +25,9 @@ function Stepper({ detail }: { detail: MyQuestionnaireDetail }) {
   const [step, setStep] = useState(firstUnanswered === -1 ? detail.items.length : firstUnanswered);
   const [needAnswer, setNeedAnswer] = useState(false);
   const save = useSaveAnswer(detail.id);
+  // Every answer still on its way, not only the last one chosen (which is all `save.isPending` knows of):
+  // the answers are sent only once all are saved, or the server would find one missing.
+  const saving = useIsMutating({ mutationKey: questionnaireKeys.answerSaves(detail.id) }) > 0;
   const submit = useSubmitQuestionnaire(detail.id);
 
   if (submit.data) return <SubmittedView showCrisisResources={submit.data.showCrisisResources} />;
@@ -65,7 +69,7 @@ function Stepper({ detail }: { detail: MyQuestionnaireDetail }) {
         </p>
       ) : null}
       <FormStatus
-        pending={save.isPending || submit.isPending}
+        pending={saving || submit.isPending}
         pendingText={submit.isPending ? s.review.sending : s.complete.saving}
         error={submit.error ?? save.error}
         success={save.isSuccess ? s.complete.saved : null}
@@ -83,7 +87,7 @@ function Stepper({ detail }: { detail: MyQuestionnaireDetail }) {
         ) : (
           <ActionButton
             className="button button-primary"
-            isPending={submit.isPending || save.isPending}
+            isPending={submit.isPending || saving}
             onPress={() => submit.mutate()}
           >
             {s.review.submit}

@@ -5,6 +5,8 @@ import type { MyQuestionnaire, MyQuestionnaireDetail, PortalAnswerValue, SavedAn
 export const questionnaireKeys = {
   mine: ['questionnaires', 'mine'] as const,
   one: (id: string) => ['questionnaires', 'mine', id] as const,
+  /** The saves of one questionnaire's answers: several can be on their way at once. */
+  answerSaves: (id: string) => ['questionnaires', 'mine', id, 'answer'] as const,
 };
 
 export function useMyQuestionnaires(enabled = true) {
@@ -25,6 +27,7 @@ export function useMyQuestionnaire(id: string) {
 
 export function useSaveAnswer(id: string) {
   return useMutation({
+    mutationKey: questionnaireKeys.answerSaves(id),
     mutationFn: (input: { linkId: string; value: PortalAnswerValue; revision: number | null }) =>
       api<{ answer: SavedAnswer }>(`/api/questionnaires/mine/${seg(id)}/answers/${seg(input.linkId)}`, {
         method: 'PUT',

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldErrors } from '../../api/errors';
 import { FormStatus } from '../../components/FormStatus';
@@ -9,7 +9,7 @@ import { Field } from './Field';
 import { usePracticeSlug } from './practice-slug';
 import { usePages, useSavePage } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
-import type { PageSlug } from './site-admin-types';
+import type { AdminPage } from './site-admin-types';
 
 const s = siteAdminStrings.page;
 
@@ -18,78 +18,76 @@ export function EditPublicPage() {
   const { page: slugParam = '' } = useParams();
   const pages = usePages();
   const page = pages.data?.pages.find((p) => p.slug === slugParam);
-  const save = useSavePage(slugParam as PageSlug);
+  return (
+    <Page title={s.title(page?.title ?? slugParam)} actions={<Link to="/admin/public-site">{s.back}</Link>}>
+      <QueryStatus query={pages} />
+      {/* The form starts from the page as loaded, once: a later refetch never overwrites what is typed. */}
+      {page ? <PageEditor key={page.slug} page={page} /> : null}
+    </Page>
+  );
+}
+
+function PageEditor({ page }: { page: AdminPage }) {
+  const save = useSavePage(page.slug);
   const practiceSlug = usePracticeSlug();
-  const [title, setTitle] = useState('');
-  const [body, setBody] = useState('');
-  const [published, setPublished] = useState(false);
-  useEffect(() => {
-    if (page) {
-      setTitle(page.title);
-      setBody(page.body);
-      setPublished(page.published);
-    }
-  }, [page]);
+  const [title, setTitle] = useState(page.title);
+  const [body, setBody] = useState(page.body);
+  const [published, setPublished] = useState(page.published);
   const errors = fieldErrors(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({ title, body, published });
   };
-  const publicPath = practiceSlug ? `/p/${practiceSlug}${slugParam === 'home' ? '' : `/${slugParam}`}` : null;
+  const publicPath = practiceSlug ? `/p/${practiceSlug}${page.slug === 'home' ? '' : `/${page.slug}`}` : null;
   return (
-    <Page title={s.title(page?.title ?? slugParam)} actions={<Link to="/admin/public-site">{s.back}</Link>}>
-      <QueryStatus query={pages} />
-      {page ? (
-        <div className="page-editor">
-          <form className="form" onSubmit={submit} noValidate>
-            {page.isDefault ? <p className="notice notice-info">{s.defaultNote}</p> : null}
-            <Field id="page-title" label={s.titleLabel} error={errors.title}>
-              {(describedBy, invalid) => (
-                <input
-                  id="page-title"
-                  className="field-input"
-                  value={title}
-                  maxLength={120}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  onChange={(e) => setTitle(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field id="page-body" label={s.bodyLabel} hint={s.bodyHint} error={errors.body}>
-              {(describedBy, invalid) => (
-                <textarea
-                  id="page-body"
-                  className="field-input page-body-input"
-                  rows={18}
-                  value={body}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  onChange={(e) => setBody(e.target.value)}
-                />
-              )}
-            </Field>
-            <label className="check-line">
-              <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />
-              <span>{s.publishedLabel}</span>
-            </label>
-            <FormStatus pending={save.isPending} error={save.error} success={save.isSuccess ? s.saved : null} />
-            <div className="site-actions">
-              <button type="submit" className="button button-primary">
-                {s.save}
-              </button>
-              {save.isSuccess && published && publicPath ? <Link to={publicPath}>{s.view}</Link> : null}
-            </div>
-          </form>
-          <section className="page-preview" aria-labelledby="preview-heading">
-            <h2 id="preview-heading">{s.preview}</h2>
-            <div className="page-preview-frame">
-              <p className="page-preview-title">{title}</p>
-              <PageText text={body} />
-            </div>
-          </section>
+    <div className="page-editor">
+      <form className="form" onSubmit={submit} noValidate>
+        {page.isDefault ? <p className="notice notice-info">{s.defaultNote}</p> : null}
+        <Field id="page-title" label={s.titleLabel} error={errors.title}>
+          {(describedBy, invalid) => (
+            <input
+              id="page-title"
+              className="field-input"
+              value={title}
+              maxLength={120}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field id="page-body" label={s.bodyLabel} hint={s.bodyHint} error={errors.body}>
+          {(describedBy, invalid) => (
+            <textarea
+              id="page-body"
+              className="field-input page-body-input"
+              rows={18}
+              value={body}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
+              onChange={(e) => setBody(e.target.value)}
+            />
+          )}
+        </Field>
+        <label className="check-line">
+          <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} />
+          <span>{s.publishedLabel}</span>
+        </label>
+        <FormStatus pending={save.isPending} error={save.error} success={save.isSuccess ? s.saved : null} />
+        <div className="site-actions">
+          <button type="submit" className="button button-primary">
+            {s.save}
+          </button>
+          {save.isSuccess && published && publicPath ? <Link to={publicPath}>{s.view}</Link> : null}
         </div>
-      ) : null}
-    </Page>
+      </form>
+      <section className="page-preview" aria-labelledby="preview-heading">
+        <h2 id="preview-heading">{s.preview}</h2>
+        <div className="page-preview-frame">
+          <p className="page-preview-title">{title}</p>
+          <PageText text={body} />
+        </div>
+      </section>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { fieldErrors } from '../../api/errors';
 import { Badge } from '../../components/Badge';
@@ -43,76 +43,76 @@ function PagesSection() {
 
 function ContactSection() {
   const contact = useContact();
+  return (
+    <section aria-labelledby="contact-heading">
+      <h2 id="contact-heading">{s.contactHeading}</h2>
+      <p>{s.contactLead}</p>
+      <QueryStatus query={contact} />
+      {/* The form starts from the details as loaded, once: a later refetch never overwrites what is typed. */}
+      {contact.data ? <ContactForm contact={contact.data} /> : null}
+    </section>
+  );
+}
+
+function ContactForm({ contact }: { contact: Contact }) {
   const save = useSaveContact();
-  const [form, setForm] = useState<Record<keyof Contact, string>>({ email: '', phone: '', address: '' });
-  useEffect(() => {
-    if (contact.data) {
-      setForm({
-        email: contact.data.email ?? '',
-        phone: contact.data.phone ?? '',
-        address: contact.data.address ?? '',
-      });
-    }
-  }, [contact.data]);
+  const [form, setForm] = useState<Record<keyof Contact, string>>(() => ({
+    email: contact.email ?? '',
+    phone: contact.phone ?? '',
+    address: contact.address ?? '',
+  }));
   const errors = fieldErrors(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({ email: form.email || null, phone: form.phone || null, address: form.address || null });
   };
   return (
-    <section aria-labelledby="contact-heading">
-      <h2 id="contact-heading">{s.contactHeading}</h2>
-      <p>{s.contactLead}</p>
-      <QueryStatus query={contact} />
-      {contact.data ? (
-        <form className="form" onSubmit={submit} noValidate>
-          <Field id="contact-email" label={s.email} error={errors.email}>
-            {(describedBy, invalid) => (
-              <input
-                id="contact-email"
-                className="field-input"
-                type="email"
-                autoComplete="email"
-                value={form.email}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                onChange={(e) => setForm({ ...form, email: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="contact-phone" label={s.phone} error={errors.phone}>
-            {(describedBy, invalid) => (
-              <input
-                id="contact-phone"
-                className="field-input"
-                type="tel"
-                autoComplete="tel"
-                value={form.phone}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                onChange={(e) => setForm({ ...form, phone: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field id="contact-address" label={s.address} error={errors.address}>
-            {(describedBy) => (
-              <textarea
-                id="contact-address"
-                className="field-input"
-                rows={3}
-                value={form.address}
-                aria-describedby={describedBy}
-                onChange={(e) => setForm({ ...form, address: e.target.value })}
-              />
-            )}
-          </Field>
-          <FormStatus pending={save.isPending} error={save.error} success={save.isSuccess ? s.contactSaved : null} />
-          <button type="submit" className="button button-primary">
-            {s.saveContact}
-          </button>
-        </form>
-      ) : null}
-    </section>
+    <form className="form" onSubmit={submit} noValidate>
+      <Field id="contact-email" label={s.email} error={errors.email}>
+        {(describedBy, invalid) => (
+          <input
+            id="contact-email"
+            className="field-input"
+            type="email"
+            autoComplete="email"
+            value={form.email}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => setForm({ ...form, email: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field id="contact-phone" label={s.phone} error={errors.phone}>
+        {(describedBy, invalid) => (
+          <input
+            id="contact-phone"
+            className="field-input"
+            type="tel"
+            autoComplete="tel"
+            value={form.phone}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            onChange={(e) => setForm({ ...form, phone: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field id="contact-address" label={s.address} error={errors.address}>
+        {(describedBy) => (
+          <textarea
+            id="contact-address"
+            className="field-input"
+            rows={3}
+            value={form.address}
+            aria-describedby={describedBy}
+            onChange={(e) => setForm({ ...form, address: e.target.value })}
+          />
+        )}
+      </Field>
+      <FormStatus pending={save.isPending} error={save.error} success={save.isSuccess ? s.contactSaved : null} />
+      <button type="submit" className="button button-primary">
+        {s.saveContact}
+      </button>
+    </form>
   );
 }
 
