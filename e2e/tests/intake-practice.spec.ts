@@ -266,7 +266,7 @@ test('Morgan sets how long enquiries are kept, and deletes the referred-on enqui
   await expect(p.getByRole('heading', { level: 1, name: 'Enquiries' })).toBeVisible();
   const kept = p.getByRole('region', { name: 'How long enquiries are kept' });
   const sentence = (days: number) =>
-    `Enquiries that did not become clients are deleted ${days} days after they were last answered. Someone waiting or still owed an answer is never deleted.`;
+    `Enquiries that did not become clients are deleted ${days} days after they were last answered, once the person’s private link has expired. An enquiry from someone waiting, or still owed an answer, is never deleted.`;
   await expect(kept.getByText(sentence(183))).toBeVisible();
   const days = kept.getByRole('textbox', { name: 'Days to keep an enquiry after it was last answered' });
   await expect(days).toHaveValue('183');
@@ -274,7 +274,7 @@ test('Morgan sets how long enquiries are kept, and deletes the referred-on enqui
   // Too short a period: a message beside the field, and the period stays as it was.
   await days.fill('5');
   await kept.getByRole('button', { name: 'Save the period' }).click();
-  const invalid = 'Choose a whole number of days from 30 (time to answer) to 3650 (ten years).';
+  const invalid = 'Choose a whole number of days from 30 to 3650 (ten years).';
   await expect(kept.getByText(invalid)).toBeVisible();
   await expect(days).toHaveAttribute('aria-invalid', 'true');
   await expect(kept.getByText(sentence(183))).toBeVisible();
@@ -296,11 +296,15 @@ test('Morgan sets how long enquiries are kept, and deletes the referred-on enqui
   await p.getByRole('button', { name: 'Delete this enquiry' }).click();
   const dialog = p.getByRole('alertdialog', { name: 'Delete this enquiry?' });
   await expect(dialog).toBeVisible();
-  // A reason is required.
+  // A reason is required: one of a few kinds (the audit log keeps no free text).
   await dialog.getByRole('button', { name: 'Delete the enquiry' }).click();
-  await expect(dialog.getByText('Say why the enquiry is deleted, for example “They asked us to”.')).toBeVisible();
+  await expect(dialog.getByText('Choose why the enquiry is deleted.')).toBeVisible();
   await expectAccessible(p, 'deleting an enquiry, the reason missing');
-  await dialog.getByRole('textbox', { name: 'Why is it deleted?' }).fill('They asked us to');
+  await dialog
+    .getByRole('group', { name: 'Why is it deleted?' })
+    .getByRole('radio', { name: 'They asked us to delete it' })
+    .check();
+  await expect(dialog.getByText('Choose why the enquiry is deleted.')).toHaveCount(0);
   await expectAccessibleLightAndDark(p, 'deleting an enquiry');
   await dialog.getByRole('button', { name: 'Delete the enquiry' }).click();
 

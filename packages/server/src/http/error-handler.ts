@@ -68,10 +68,22 @@ export function describeIssue(issue: ValidationIssue, context?: string): { field
   }
 }
 
+/**
+ * One message per field: a value that fits none of a union's choices is reported once for each choice
+ * and once for the union ("reason is not one of the allowed values." five times over); the first says
+ * it, and for a `string | null` field it is the useful one ("must be at most 500 characters").
+ */
+function firstPerField(fields: { field: string; message: string }[]): { field: string; message: string }[] {
+  const seen = new Set<string>();
+  return fields.filter((f) => !seen.has(f.field) && seen.add(f.field));
+}
+
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) {
-      const fields = error.validation.map((issue) => describeIssue(issue as ValidationIssue, error.validationContext));
+      const fields = firstPerField(
+        error.validation.map((issue) => describeIssue(issue as ValidationIssue, error.validationContext)),
+      );
       return reply.status(400).send({
         error: 'invalid_request',
         message: fields.map((f) => f.message).join(' '),

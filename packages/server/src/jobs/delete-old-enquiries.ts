@@ -8,7 +8,8 @@ import type { Job } from './runner.js';
  * Enquiries that did not become clients are deleted once the practice's retention period
  * (`practices.enquiry_retention_days`) has passed since they were last answered (`decided_at`, else
  * `created_at`) — only those answered and closed (referred on) or left by the person (another time
- * proposed, never chosen). Someone new, flagged for review today, waiting for an answer to their
+ * proposed, never chosen), and only once the person's private link has expired (so they never come
+ * back to a message they were sent and find nothing). Someone new, flagged for review today, waiting for an answer to their
  * request or on the waiting list is never deleted; an accepted one is a client's record.
  *
  * Hourly, per practice under a try-lock (several app nodes share the work, none does it twice), as
@@ -24,6 +25,7 @@ export async function deleteOldEnquiries(tx: Scoped, now: Date): Promise<number>
   const old = await tx.query<{ id: string }>(
     `SELECT id FROM intakes
       WHERE status = ANY($3::text[]) AND coalesce(decided_at, created_at) + make_interval(days => $2) <= $1
+        AND token_expires_at <= $1
       ORDER BY created_at FOR UPDATE SKIP LOCKED`,
     [now, days, [...RETENTION_STATUSES]],
   );

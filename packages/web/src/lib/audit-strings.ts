@@ -217,7 +217,7 @@ export const auditStrings = {
     'intake.viewed': 'Intake opened',
     'intake.decided': 'Intake answered',
     'intake.client_created': 'Client created from an accepted enquiry',
-    'intake.deleted': 'Enquiry deleted on request',
+    'intake.deleted': 'Enquiry deleted',
     'intake.retention_deleted': 'Old enquiries deleted after the retention period',
     'intake.retention_changed': 'Enquiry retention period changed',
     'safeguarding.policy_viewed': 'Client read the safeguarding policy',

@@ -9,21 +9,26 @@ import { IntakeParams } from './intake-schemas.js';
 import { NO_SUCH_INTAKE } from './intake-get.js';
 import { deleteIntakes } from './intake-retention-record.js';
 
-export const REASON_MAX = 500;
+/**
+ * Why an enquiry is deleted, as one of a few kinds: the audit log is kept for years and holds no free
+ * text, so a name typed into a reason can never outlive the enquiry it was about.
+ */
+export const DELETE_REASONS = ['asked', 'mistake', 'not_genuine', 'not_needed'] as const;
+export const REASON_REQUIRED = 'Choose why the enquiry is deleted.';
 
 const DeleteBody = Type.Object(
-  { reason: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { reason: Type.Optional(Type.Union(DELETE_REASONS.map((r) => Type.Literal(r)))) },
   { additionalProperties: false },
 );
 const Deleted = Type.Object({ deleted: Type.Literal(true), emailsDeleted: Type.Integer({ minimum: 0 }) });
 
 export const ACCEPTED_NOT_DELETED =
-  'This enquiry became a client’s record when it was accepted, so it is not deleted here: the client’s record follows the practice’s record retention rules. To end it, close the client’s episode; to answer a request to erase it, use their subject access and record tools.';
+  'This enquiry became a client’s record when it was accepted, so it is not deleted here: it is kept with the client’s record, under the practice’s record retention rules.';
 
 /**
  * DELETE /api/intakes/:id (admin): deletes an enquiry that did not become a client — when the
- * person asks, for example. A reason is required (trimmed, at most 500 characters) and kept in the
- * audit log; the person's name and e-mail are not: the audit keeps nothing of what was deleted.
+ * person asks, for example. A reason is required, one of `DELETE_REASONS`, and kept in the audit log
+ * with the enquiry's id and status; nothing the person wrote, nor their name or e-mail, is.
  * An accepted enquiry is refused (409): it is part of a client's record now.
  */
 export const deleteIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
@@ -40,18 +45,8 @@ export const deleteIntakeRoute: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const reason = (request.body.reason ?? '').trim();
-      if (!reason) {
-        throw new FieldError(
-          400,
-          'reason',
-          'Say why the enquiry is deleted, for example “They asked us to”. The reason is kept in the audit log.',
-          'reason_required',
-        );
-      }
-      if (reason.length > REASON_MAX) {
-        throw new FieldError(400, 'reason', `Keep the reason to ${REASON_MAX} characters or fewer.`, 'reason_too_long');
-      }
+      const reason = request.body.reason;
+      if (!reason) throw new FieldError(400, 'reason', REASON_REQUIRED, 'reason_required');
       return app.ctx.access.run(actorOf(request), async (tx) => {
         const found = await tx.query<{ id: string; status: string }>(
           'SELECT id, status FROM intakes WHERE id = $1 FOR UPDATE',

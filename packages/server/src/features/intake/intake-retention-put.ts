@@ -8,7 +8,7 @@ import { loadRetentionDays, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from './int
 
 const Body = Type.Object({ enquiryRetentionDays: Type.Number() }, { additionalProperties: false });
 
-export const RETENTION_RANGE_MESSAGE = `Choose a whole number of days from ${RETENTION_MIN_DAYS} (time to answer) to ${RETENTION_MAX_DAYS} (ten years).`;
+export const RETENTION_RANGE_MESSAGE = `Choose a whole number of days from ${RETENTION_MIN_DAYS} to ${RETENTION_MAX_DAYS} (ten years).`;
 
 /**
  * PUT /api/intakes/settings (admin): the practice's retention period for enquiries that did not

@@ -5,6 +5,7 @@ import { pdfText } from '../../test-support/pdf-text.js';
 import { subjectAccessHelpers } from '../../test-support/subject-access-fixtures.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { addCalendarMonths, dueDateFor } from './due-date.js';
+import { DREAM_CODES_LEAD } from './pack-sections/dream-codes.js';
 
 /** Subject access requests from receipt to delivery, through the routes. */
 let t: TestApp;
@@ -220,7 +221,7 @@ describe('process-note decisions, the pack and its delivery', () => {
     expect(section(doc1, 'progress_notes').unsignedDrafts).toBe(1);
     expect(section(doc1, 'outcome_measures')).toEqual({ measures: [] });
     expect(section(doc1, 'process_notes')).toEqual({ notes: [] });
-    expect(section(doc1, 'dream_codes')).toEqual({ dreams: [] });
+    expect(section(doc1, 'dream_codes')).toEqual({ lead: DREAM_CODES_LEAD, dreams: [] });
     expect(json1.body).toContain(w.M.signed);
     expect(json1.body).toContain(w.M.amendment);
     expect(json1.body).toContain(w.M.shared);

@@ -2,21 +2,24 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useNavigate } from 'react-router';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { TextInput } from '../../components/TextInput';
-import { useDeleteIntake } from './intake-queue-api';
+import { RadioField } from '../frame/fields';
+import { useDeleteIntake, type DeleteReason } from './intake-queue-api';
 import { iqStrings } from './intake-queue-strings';
 import type { IntakeDetail } from './intake-queue-types';
 
 const s = iqStrings.remove;
+const REASONS = Object.keys(s.reasons) as DeleteReason[];
 
 /**
- * "Delete this enquiry" (an administrator, for an enquiry that did not become a client): asks for the
- * reason, kept in the audit log, then goes back to the queue, which says it is deleted.
+ * "Delete this enquiry" (an administrator, for an enquiry that did not become a client): asks why, as
+ * one of a few kinds (the audit log keeps the kind, never free text), then goes back to the queue,
+ * which says it is deleted.
  */
 export function DeleteIntake({ intake }: { intake: IntakeDetail }) {
   const remove = useDeleteIntake(intake.id);
   const navigate = useNavigate();
-  const [reason, setReason] = useState('');
+  const [reason, setReason] = useState<DeleteReason | ''>('');
+  const [missing, setMissing] = useState(false);
   return (
     <section className="iq-delete" aria-labelledby="iq-delete-heading">
       <h2 id="iq-delete-heading" className="visually-hidden">
@@ -28,16 +31,16 @@ export function DeleteIntake({ intake }: { intake: IntakeDetail }) {
         body={
           <>
             <p>{s.body(intake.name)}</p>
-            <TextInput
+            <RadioField<DeleteReason | ''>
               label={s.reason}
               name="reason"
               value={reason}
-              onChange={setReason}
-              description={s.reasonHint}
-              isRequired
-              requiredMessage={s.reasonRequired}
-              maxLength={500}
-              autoFocus
+              onChange={(value) => {
+                setReason(value);
+                setMissing(false);
+              }}
+              options={REASONS.map((value) => ({ value, label: s.reasons[value] }))}
+              error={missing ? s.reasonRequired : null}
             />
           </>
         }
@@ -45,9 +48,12 @@ export function DeleteIntake({ intake }: { intake: IntakeDetail }) {
         pending={remove.isPending}
         error={remove.error}
         onConfirm={(close) => {
-          if (!reason.trim()) return;
+          if (!reason) {
+            setMissing(true);
+            return;
+          }
           remove.mutate(
-            { reason: reason.trim() },
+            { reason },
             {
               onSuccess: () => {
                 close();

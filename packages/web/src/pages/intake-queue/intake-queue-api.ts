@@ -47,13 +47,22 @@ export function useSaveRetention() {
   });
 }
 
-/** Deletes an enquiry (admin), with the reason kept in the audit log. */
+/** Why an enquiry is deleted: one of a few kinds, as the server takes them (never free text). */
+export type DeleteReason = 'asked' | 'mistake' | 'not_genuine' | 'not_needed';
+
+/**
+ * Deletes an enquiry (admin), with the reason kept in the audit log. The queue drops it from its list
+ * at once (then reloads), so it is never shown beside "The enquiry is deleted.".
+ */
 export function useDeleteIntake(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { reason: string }) =>
+    mutationFn: (body: { reason: DeleteReason }) =>
       api<{ deleted: true }>(`/api/intakes/${seg(id)}`, { method: 'DELETE', body }),
     onSuccess: async () => {
+      queryClient.setQueryData<{ intakes: QueueEntry[] }>(['intakes'], (queue) =>
+        queue ? { ...queue, intakes: queue.intakes.filter((entry) => entry.id !== id) } : queue,
+      );
       await queryClient.invalidateQueries({ queryKey: ['intakes'], exact: true });
     },
   });

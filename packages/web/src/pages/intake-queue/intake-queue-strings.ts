@@ -115,7 +115,7 @@ export const iqStrings = {
     answered: 'This enquiry has been answered.',
     openClient: (name: string) => `Open ${name}’s page`,
     clientMade: (name: string) =>
-      `${name} is a client of the practice now; until they accept the invitation e-mail, their account waits for a password.`,
+      `${name} is a client of the practice now. They can sign in once they choose a password from the invitation e-mail.`,
     seeInvitations: 'See the invitations',
     onlyAsked: 'Only the therapist they asked for, or an administrator, can accept or propose another time.',
   },
@@ -123,10 +123,10 @@ export const iqStrings = {
   retention: {
     heading: 'How long enquiries are kept',
     sentence: (days: number) =>
-      `Enquiries that did not become clients are deleted ${days} days after they were last answered. Someone waiting or still owed an answer is never deleted.`,
+      `Enquiries that did not become clients are deleted ${days} days after they were last answered, once the person’s private link has expired. An enquiry from someone waiting, or still owed an answer, is never deleted.`,
     label: 'Days to keep an enquiry after it was last answered',
     hint: 'From 30 to 3650. It applies to enquiries referred on, and to those offered another time that the person never took up. An accepted enquiry is a client’s record and is kept as records are.',
-    invalid: 'Choose a whole number of days from 30 (time to answer) to 3650 (ten years).',
+    invalid: 'Choose a whole number of days from 30 to 3650 (ten years).',
     save: 'Save the period',
     saved: 'Saved. The new period applies from now on.',
   },
@@ -135,10 +135,15 @@ export const iqStrings = {
     button: 'Delete this enquiry',
     title: 'Delete this enquiry?',
     body: (name: string) =>
-      `Everything ${name} sent, the practice’s reply and the e-mails to them in the outbox are deleted. This cannot be undone. Use it when they ask, or when the practice has no reason to keep it.`,
+      `Everything ${name} sent, the practice’s reply and the e-mails to them in the outbox are deleted. This cannot be undone. The audit log keeps only that an enquiry was deleted, when, by whom and why.`,
     reason: 'Why is it deleted?',
-    reasonHint: 'For example “They asked us to”. The reason is kept in the audit log, so do not write their name.',
-    reasonRequired: 'Say why the enquiry is deleted, for example “They asked us to”.',
+    reasons: {
+      asked: 'They asked us to delete it',
+      mistake: 'It was sent by mistake, or twice',
+      not_genuine: 'It is not a real enquiry',
+      not_needed: 'The practice has no reason to keep it',
+    },
+    reasonRequired: 'Choose why the enquiry is deleted.',
     confirm: 'Delete the enquiry',
     done: 'The enquiry is deleted.',
   },

@@ -21,8 +21,9 @@ export function EditPublicPage() {
   return (
     <Page title={s.title(page?.title ?? slugParam)} actions={<Link to="/admin/public-site">{s.back}</Link>}>
       <QueryStatus query={pages} />
-      {/* The form starts from the page as loaded, once: a later refetch never overwrites what is typed. */}
-      {page ? <PageEditor key={page.slug} page={page} /> : null}
+      {/* The form starts from the page as loaded now (not an older copy from the cache, which would
+          save over another administrator's change), once: a later refetch never overwrites what is typed. */}
+      {page && pages.isFetchedAfterMount ? <PageEditor key={page.slug} page={page} /> : null}
     </Page>
   );
 }

@@ -48,8 +48,8 @@ function ContactSection() {
       <h2 id="contact-heading">{s.contactHeading}</h2>
       <p>{s.contactLead}</p>
       <QueryStatus query={contact} />
-      {/* The form starts from the details as loaded, once: a later refetch never overwrites what is typed. */}
-      {contact.data ? <ContactForm contact={contact.data} /> : null}
+      {/* The form starts from the details as loaded now (not an older cached copy), once: a later refetch never overwrites what is typed. */}
+      {contact.data && contact.isFetchedAfterMount ? <ContactForm contact={contact.data} /> : null}
     </section>
   );
 }
