@@ -1,4 +1,5 @@
 export * from './safeguarding/crisis-resources.js';
+export * from './safeguarding/help-page-words.js';
 export * from './safeguarding/risk-language.js';
 export * from './instruments/index.js';
 export * from './outcomes/index.js';

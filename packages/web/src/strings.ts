@@ -2,6 +2,7 @@
  * Every word the web app shows, in British English. Another locale implements `Strings` and is
  * swapped in here; components never hold their own wording.
  */
+import { HELP_PAGE_WORDS } from '@undercurrent/clinical';
 import type { InvitationStatus, OutboxStatus, PersonStatus, Role } from './api/types';
 
 const en = {
@@ -79,22 +80,13 @@ const en = {
     body: 'Your role in this practice does not include this page. If you think it should, ask your practice administrator.',
   },
 
-  // The server's first paint of /help says the same (packages/server/…/first-paint/first-paint-strings.ts): keep in step.
+  // The help page's own words are shared with the server's first paint of /help (HELP_PAGE_WORDS).
   help: {
-    title: 'Need help now?',
-    lead: 'If you are in danger, or feel you might act on thoughts of harming yourself, please contact someone now. You do not need to sign in to use this page.',
-    emergencyHeading: 'In an emergency',
-    otherHeading: 'Someone to talk to',
-    therapistNote:
-      'If you are working with a therapist here, you can tell them how you are at your next contact — but if you need help now, please call first.',
+    ...HELP_PAGE_WORDS,
     loading: 'Loading the numbers for your region…',
     fallbackNote: 'We could not load the practice’s list just now. These numbers work across the UK:',
     fallbackEmergency: { name: 'Emergency services', action: 'Call 999 or go to A&E.', href: 'tel:999' },
     fallbackSamaritans: { name: 'Samaritans', action: 'Call 116 123, free, any time.', href: 'tel:116123' },
-    call: (name: string) => `Call ${name}`,
-    text: (name: string) => `Text ${name}`,
-    visit: (name: string) => `Visit the website of ${name}`,
-    backToSignIn: 'Back to signing in',
   },
 
   /** What a required field says when it is left empty, where “Enter <label>.” would read badly. */

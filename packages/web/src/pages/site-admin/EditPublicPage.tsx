@@ -5,7 +5,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
 import { PageText } from '../site/PageText';
-import { Field } from './Field';
+import { Field, InputField } from './Field';
 import { usePracticeSlug } from './practice-slug';
 import { usePages, useSavePage } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
@@ -44,19 +44,14 @@ function PageEditor({ page }: { page: AdminPage }) {
     <div className="page-editor">
       <form className="form" onSubmit={submit} noValidate>
         {page.isDefault ? <p className="notice notice-info">{s.defaultNote}</p> : null}
-        <Field id="page-title" label={s.titleLabel} error={errors.title}>
-          {(describedBy, invalid) => (
-            <input
-              id="page-title"
-              className="field-input"
-              value={title}
-              maxLength={120}
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              onChange={(e) => setTitle(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="page-title"
+          label={s.titleLabel}
+          error={errors.title}
+          maxLength={120}
+          value={title}
+          onChange={setTitle}
+        />
         <Field id="page-body" label={s.bodyLabel} hint={s.bodyHint} error={errors.body}>
           {(describedBy, invalid) => (
             <textarea

@@ -34,3 +34,40 @@ export function Field({
     </div>
   );
 }
+
+/** A one-line text field in a `Field`: its value, what typing does, and the native input's own settings. */
+export function InputField({
+  id,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  ...input
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'tel';
+  autoComplete?: string;
+  maxLength?: number;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <input
+          id={id}
+          className="field-input"
+          {...input}
+          value={value}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}

@@ -5,7 +5,7 @@ import { useCurrentUser } from '../../app/current-user';
 import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
-import { Field } from './Field';
+import { Field, InputField } from './Field';
 import { usePracticeSlug } from './practice-slug';
 import { previewPhotoUrl, useMyProfile, useSaveMyProfile, useUploadPhoto } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
@@ -86,18 +86,14 @@ function PhotoSection({ draft }: { draft: ProfileContent }) {
           </label>
           <input id="photo-file" ref={file} type="file" accept="image/png,image/jpeg,image/webp" />
         </div>
-        <Field id="photo-alt" label={s.photoAlt} hint={s.photoAltHint}>
-          {(describedBy) => (
-            <input
-              id="photo-alt"
-              className="field-input"
-              value={alt}
-              maxLength={300}
-              aria-describedby={describedBy}
-              onChange={(e) => setAlt(e.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          id="photo-alt"
+          label={s.photoAlt}
+          hint={s.photoAltHint}
+          maxLength={300}
+          value={alt}
+          onChange={setAlt}
+        />
         {problem ? (
           <p className="field-error" role="alert">
             {problem}

@@ -6,7 +6,7 @@ import { FormStatus } from '../../components/FormStatus';
 import { Page } from '../../components/Page';
 import { QueryStatus } from '../../components/States';
 import { siteStrings } from '../site/site-strings';
-import { Field } from './Field';
+import { Field, InputField } from './Field';
 import { usePracticeSlug } from './practice-slug';
 import { previewPhotoUrl, useContact, usePages, useProfiles, usePublishing, useSaveContact } from './site-admin-api';
 import { siteAdminStrings } from './site-admin-strings';
@@ -68,34 +68,24 @@ function ContactForm({ contact }: { contact: Contact }) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <Field id="contact-email" label={s.email} error={errors.email}>
-        {(describedBy, invalid) => (
-          <input
-            id="contact-email"
-            className="field-input"
-            type="email"
-            autoComplete="email"
-            value={form.email}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field id="contact-phone" label={s.phone} error={errors.phone}>
-        {(describedBy, invalid) => (
-          <input
-            id="contact-phone"
-            className="field-input"
-            type="tel"
-            autoComplete="tel"
-            value={form.phone}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            onChange={(e) => setForm({ ...form, phone: e.target.value })}
-          />
-        )}
-      </Field>
+      <InputField
+        id="contact-email"
+        label={s.email}
+        error={errors.email}
+        type="email"
+        autoComplete="email"
+        value={form.email}
+        onChange={(email) => setForm({ ...form, email })}
+      />
+      <InputField
+        id="contact-phone"
+        label={s.phone}
+        error={errors.phone}
+        type="tel"
+        autoComplete="tel"
+        value={form.phone}
+        onChange={(phone) => setForm({ ...form, phone })}
+      />
       <Field id="contact-address" label={s.address} error={errors.address}>
         {(describedBy) => (
           <textarea

@@ -1,7 +1,10 @@
+import { HELP_PAGE_WORDS } from '@undercurrent/clinical';
+
 /**
  * The words of the server-rendered first paint of the public pages (en-GB). They are the web app's
- * own (packages/web/src/strings.ts `shell` and `help`, packages/web/src/pages/site/site-strings.ts), so the
- * page does not change when the app takes over; keep the two in step.
+ * own (packages/web/src/strings.ts `shell`, packages/web/src/pages/site/site-strings.ts), so the page
+ * does not change when the app takes over; keep the two in step. The help page's words are one object
+ * in the clinical package that both use (`HELP_PAGE_WORDS`).
  */
 export const firstPaintStrings = {
   lang: 'en-GB',
@@ -37,16 +40,5 @@ export const firstPaintStrings = {
     'Tell us a little about yourself and what you are looking for. You do not need an account, and you do not need to have the right words. A first consultation is free and there is no obligation to continue.',
   reflectionLead:
     'Six short questions to help you think about whether psychodynamic therapy might suit you. This is not an assessment or a diagnosis, and there are no wrong answers.',
-  help: {
-    title: 'Need help now?',
-    lead: 'If you are in danger, or feel you might act on thoughts of harming yourself, please contact someone now. You do not need to sign in to use this page.',
-    emergencyHeading: 'In an emergency',
-    otherHeading: 'Someone to talk to',
-    therapistNote:
-      'If you are working with a therapist here, you can tell them how you are at your next contact — but if you need help now, please call first.',
-    call: (name: string) => `Call ${name}`,
-    text: (name: string) => `Text ${name}`,
-    visit: (name: string) => `Visit the website of ${name}`,
-    backToSignIn: 'Back to signing in',
-  },
+  help: HELP_PAGE_WORDS,
 } as const;
